@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+export interface AuditEntry {
+  actor: string;
+  role: string;
+  action: string;
+  payload: unknown;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export type AuditVerdict =
+  | { ok: true; count: number; head: string }
+  | { ok: false; seq: number; reason: string };
+
+export const genesisHash = '0'.repeat(64);
+
+/** JSON with object keys sorted, so the same value always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export function auditHash(row: Omit<AuditRow, 'hash'>): string {
+  const body = canonicalJson([row.seq, row.at, row.actor, row.role, row.action, row.payload]);
+  return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
+}
+
+/** Appends to the audit log; call inside the transaction of the change it records. */
+export function createAuditLog(db: Database, now: () => Date) {
+  const last = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1',
+  );
+  const insert = db.prepare(
+    'INSERT INTO audit (seq, at, actor, role, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  return {
+    append(entry: AuditEntry): AuditRow {
+      if (!db.inTransaction) throw new Error('audit rows are written inside the change they record');
+      const prev = last.get();
+      const row = {
+        seq: (prev?.seq ?? 0) + 1,
+        at: now().toISOString(),
+        actor: entry.actor,
+        role: entry.role,
+        action: entry.action,
+        payload: canonicalJson(entry.payload ?? null),
+        prev_hash: prev?.hash ?? genesisHash,
+      };
+      const hash = auditHash(row);
+      insert.run(row.seq, row.at, row.actor, row.role, row.action, row.payload, row.prev_hash, hash);
+      return { ...row, hash };
+    },
+  };
+}
+
+/** Walks the whole chain; names the first row whose order, link or content does not hold. */
+export function verifyAuditRows(rows: Iterable<AuditRow>): AuditVerdict {
+  let expectedSeq = 1;
+  let prevHash = genesisHash;
+  let count = 0;
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) {
+      return { ok: false, seq: row.seq, reason: `序号应为 ${expectedSeq}，实为 ${row.seq}（有记录缺失或顺序被改动）` };
+    }
+    if (row.prev_hash !== prevHash) {
+      return { ok: false, seq: row.seq, reason: '与上一条记录的链接不符（前序记录被删除、插入或改动）' };
+    }
+    if (auditHash(row) !== row.hash) {
+      return { ok: false, seq: row.seq, reason: '记录内容与其哈希不符（内容被改动）' };
+    }
+    prevHash = row.hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  return { ok: true, count, head: prevHash };
+}
+
+export function verifyAuditChain(db: Database): AuditVerdict {
+  return verifyAuditRows(
+    db.prepare<[], AuditRow>('SELECT * FROM audit ORDER BY rowid').iterate(),
+  );
+}
