@@ -15,13 +15,12 @@ export interface AuditRow {
   role: string;
   action: string;
   payload: string;
-  prev_hash: string;
+  prevHash: string;
   hash: string;
 }
 
 export type AuditVerdict =
-  | { ok: true; count: number; head: string }
-  | { ok: false; seq: number; reason: string };
+  { ok: true; count: number; head: string } | { ok: false; seq: number; reason: string };
 
 export const genesisHash = '0'.repeat(64);
 
@@ -36,10 +35,15 @@ export function canonicalJson(value: unknown): string {
 
 export function auditHash(row: Omit<AuditRow, 'hash'>): string {
   const body = canonicalJson([row.seq, row.at, row.actor, row.role, row.action, row.payload]);
-  return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
+  return createHash('sha256').update(row.prevHash).update('\n').update(body).digest('hex');
 }
 
-/** Appends to the audit log; call inside the transaction of the change it records. */
+const selectAll =
+  'SELECT seq, at, actor, role, action, payload, prev_hash AS prevHash, hash FROM audit ORDER BY seq';
+
+export type AuditLog = ReturnType<typeof createAuditLog>;
+
+/** The audit log of one connection; `append` must run inside the transaction of its change. */
 export function createAuditLog(db: Database, now: () => Date) {
   const last = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1',
@@ -47,9 +51,12 @@ export function createAuditLog(db: Database, now: () => Date) {
   const insert = db.prepare(
     'INSERT INTO audit (seq, at, actor, role, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const all = db.prepare<[], AuditRow>(selectAll);
   return {
     append(entry: AuditEntry): AuditRow {
-      if (!db.inTransaction) throw new Error('audit rows are written inside the change they record');
+      if (!db.inTransaction) {
+        throw new Error('audit rows are written inside the change they record');
+      }
       const prev = last.get();
       const row = {
         seq: (prev?.seq ?? 0) + 1,
@@ -58,26 +65,50 @@ export function createAuditLog(db: Database, now: () => Date) {
         role: entry.role,
         action: entry.action,
         payload: canonicalJson(entry.payload ?? null),
-        prev_hash: prev?.hash ?? genesisHash,
+        prevHash: prev?.hash ?? genesisHash,
       };
       const hash = auditHash(row);
-      insert.run(row.seq, row.at, row.actor, row.role, row.action, row.payload, row.prev_hash, hash);
+      insert.run(row.seq, row.at, row.actor, row.role, row.action, row.payload, row.prevHash, hash);
       return { ...row, hash };
+    },
+    /** The last row's seq and hash: what an export or a backup records to pin the log. */
+    head(): { seq: number; hash: string } {
+      return last.get() ?? { seq: 0, hash: genesisHash };
+    },
+    rows(): IterableIterator<AuditRow> {
+      return all.iterate();
+    },
+    verify(): AuditVerdict {
+      return verifyAuditRows(all.iterate());
     },
   };
 }
 
-/** Walks the whole chain; names the first row whose order, link or content does not hold. */
+/**
+ * Walks the whole chain; names the first row whose order, link or content does not hold. Rows
+ * removed from the end leave a shorter valid chain: compare the head with one recorded elsewhere.
+ */
 export function verifyAuditRows(rows: Iterable<AuditRow>): AuditVerdict {
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let count = 0;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) {
-      return { ok: false, seq: row.seq, reason: `序号应为 ${expectedSeq}，实为 ${row.seq}（有记录缺失或顺序被改动）` };
+    if (row.seq > expectedSeq) {
+      return { ok: false, seq: expectedSeq, reason: `第 ${expectedSeq} 条记录缺失（被删除）` };
     }
-    if (row.prev_hash !== prevHash) {
-      return { ok: false, seq: row.seq, reason: '与上一条记录的链接不符（前序记录被删除、插入或改动）' };
+    if (row.seq !== expectedSeq) {
+      return {
+        ok: false,
+        seq: row.seq,
+        reason: `序号应为 ${expectedSeq}，实为 ${row.seq}（记录重复或顺序被改动）`,
+      };
+    }
+    if (row.prevHash !== prevHash) {
+      return {
+        ok: false,
+        seq: row.seq,
+        reason: '与上一条记录的链接不符（记录被删除、插入、调换或改动）',
+      };
     }
     if (auditHash(row) !== row.hash) {
       return { ok: false, seq: row.seq, reason: '记录内容与其哈希不符（内容被改动）' };
@@ -90,7 +121,5 @@ export function verifyAuditRows(rows: Iterable<AuditRow>): AuditVerdict {
 }
 
 export function verifyAuditChain(db: Database): AuditVerdict {
-  return verifyAuditRows(
-    db.prepare<[], AuditRow>('SELECT * FROM audit ORDER BY rowid').iterate(),
-  );
+  return verifyAuditRows(db.prepare<[], AuditRow>(selectAll).iterate());
 }

@@ -3,24 +3,10 @@ import { build as esbuild } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawText } from './raw-text.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-
-/** `import text from './file.sql?raw'` as Vite understands it, for esbuild. */
-const rawText = {
-  name: 'raw-text',
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)),
-      namespace: 'raw-text',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
 
 const common = {
   bundle: true,
@@ -33,15 +19,35 @@ const common = {
 };
 
 const targets = [
-  { entry: 'electron/main.ts', outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' },
-  { entry: 'electron/preload.ts', outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] },
-  { entry: 'electron/cli.ts', outfile: 'dist/electron/cli.mjs', format: 'esm', packages: 'external' },
+  {
+    entry: 'electron/main.ts',
+    outfile: 'dist/electron/main.cjs',
+    format: 'cjs',
+    packages: 'external',
+  },
+  {
+    entry: 'electron/preload.ts',
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  },
+  {
+    entry: 'electron/cli.ts',
+    outfile: 'dist/electron/cli.mjs',
+    format: 'esm',
+    packages: 'external',
+  },
 ];
 
 const started = Date.now();
 for (const { entry, ...options } of targets) {
   if (!existsSync(resolve(root, entry))) continue;
-  await esbuild({ ...common, ...options, entryPoints: [resolve(root, entry)], outfile: resolve(root, options.outfile) });
+  await esbuild({
+    ...common,
+    ...options,
+    entryPoints: [resolve(root, entry)],
+    outfile: resolve(root, options.outfile),
+  });
 }
 if (existsSync(resolve(root, 'renderer/index.html'))) {
   const { build: vite } = await import('vite');

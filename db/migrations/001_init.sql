@@ -1,9 +1,12 @@
 -- The congress day's data. Ballot tables never reference delegates or attendance (secret ballot),
 -- and carry no timestamp: a ballot is known only by its box, its entry pass and its order there.
 
+-- Marks the file as ours ('CTLY'), so that opening some other SQLite file is refused, not migrated.
+PRAGMA application_id = 1129598041;
+
 CREATE TABLE setting (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
+  value TEXT NOT NULL CHECK (json_valid(value))
 ) STRICT;
 
 CREATE TABLE person (
@@ -28,9 +31,10 @@ CREATE TABLE congress (
   held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   profile TEXT NOT NULL
     CHECK (profile IN ('party-grassroots', 'party-local', 'village', 'peoples-congress')),
-  options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+  options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options) AND json_type(options) = 'object'),
   ballot_instructions TEXT NOT NULL DEFAULT '',
-  structure_targets TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(structure_targets)),
+  structure_targets TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(structure_targets) AND json_type(structure_targets) = 'array'),
   created_at TEXT NOT NULL
 ) STRICT;
 
@@ -49,8 +53,6 @@ CREATE TABLE delegate (
   excused_reason TEXT CHECK (excused_reason IS NULL OR length(trim(excused_reason)) >= 1),
   UNIQUE (congress_id, card_no)
 ) STRICT;
-
-CREATE INDEX delegate_congress ON delegate (congress_id);
 
 -- One row per delegate who has been marked; no row means not yet arrived.
 CREATE TABLE attendance (
@@ -72,6 +74,8 @@ CREATE TABLE election (
   position INTEGER NOT NULL CHECK (position >= 0)
 ) STRICT;
 
+CREATE INDEX election_congress ON election (congress_id, position);
+
 -- A round moves draft → printed → voting → counting → counted → certified, or to void.
 CREATE TABLE round (
   id INTEGER PRIMARY KEY,
@@ -92,7 +96,14 @@ CREATE TABLE round (
   certified_by INTEGER REFERENCES person (id),
   certified_at TEXT,
   created_at TEXT NOT NULL,
-  CHECK ((kind = 'preliminary') = (formal_candidates IS NOT NULL))
+  CHECK ((kind = 'preliminary') = (formal_candidates IS NOT NULL)),
+  CHECK ((state = 'void') = (void_reason IS NOT NULL AND length(trim(void_reason)) >= 1)),
+  CHECK ((state = 'certified') = (certified_by IS NOT NULL)),
+  CHECK ((certified_by IS NULL) = (certified_at IS NULL)),
+  CHECK ((issued IS NULL) = (issued_at IS NULL)),
+  CHECK ((returned IS NULL) = (returned_at IS NULL)),
+  CHECK (returned IS NULL OR issued IS NOT NULL),
+  CHECK (present IS NULL OR entitled IS NULL OR present <= entitled)
 ) STRICT;
 
 CREATE INDEX round_election ON round (election_id);
@@ -104,6 +115,8 @@ CREATE TABLE round_unlock (
   reason TEXT NOT NULL CHECK (length(trim(reason)) >= 1),
   at TEXT NOT NULL
 ) STRICT;
+
+CREATE INDEX round_unlock_round ON round_unlock (round_id);
 
 -- The chair's recorded decision to reduce seats instead of holding 另行选举.
 CREATE TABLE seat_reduction (
@@ -148,7 +161,9 @@ CREATE TABLE entry_pass (
 ) STRICT;
 
 -- marks: one character per candidate in ballot order: O for, X against, - no mark, ? unclear.
--- A voided ballot stays (voided_reason set); its re-entry takes the same seq.
+-- A voided ballot stays (voided_reason set); its re-entry takes the same seq. After double entry,
+-- pass 1's live ballots are the counted ones: a reconciliation that differs from pass 1 voids pass
+-- 1's ballot at that seq and enters the decided one there.
 CREATE TABLE ballot (
   id INTEGER PRIMARY KEY,
   pass_id INTEGER NOT NULL REFERENCES entry_pass (id) ON DELETE CASCADE,
@@ -159,6 +174,31 @@ CREATE TABLE ballot (
 ) STRICT;
 
 CREATE UNIQUE INDEX ballot_live_seq ON ballot (pass_id, seq) WHERE voided_reason IS NULL;
+CREATE INDEX ballot_pass ON ballot (pass_id, seq);
+
+-- A mark string that does not fit the ballot paper would be counted against the wrong names.
+CREATE TRIGGER ballot_marks_fit_candidates BEFORE INSERT ON ballot
+WHEN length(NEW.marks) <> (
+  SELECT count(*) FROM candidate
+  WHERE round_id = (SELECT x.round_id FROM entry_pass p JOIN box x ON x.id = p.box_id
+                    WHERE p.id = NEW.pass_id))
+BEGIN
+  SELECT RAISE(ABORT, 'ballot marks do not match the candidates of its round');
+END;
+
+-- An entered ballot is evidence: it is never edited or removed, only voided once (with a reason).
+CREATE TRIGGER ballot_only_voided BEFORE UPDATE ON ballot
+WHEN OLD.voided_reason IS NOT NULL OR NEW.voided_reason IS NULL OR NEW.id IS NOT OLD.id
+  OR NEW.pass_id IS NOT OLD.pass_id OR NEW.seq IS NOT OLD.seq OR NEW.marks IS NOT OLD.marks
+  OR NEW.invalid_reason IS NOT OLD.invalid_reason
+BEGIN
+  SELECT RAISE(ABORT, 'an entered ballot is never changed, only voided');
+END;
+
+CREATE TRIGGER ballot_no_delete BEFORE DELETE ON ballot
+BEGIN
+  SELECT RAISE(ABORT, 'an entered ballot is never deleted, only voided');
+END;
 
 CREATE TABLE ballot_write_in (
   ballot_id INTEGER NOT NULL REFERENCES ballot (id) ON DELETE CASCADE,
@@ -167,6 +207,38 @@ CREATE TABLE ballot_write_in (
   mark TEXT NOT NULL CHECK (mark IN ('O', '-')),
   PRIMARY KEY (ballot_id, slot)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER ballot_write_in_no_update BEFORE UPDATE ON ballot_write_in
+BEGIN
+  SELECT RAISE(ABORT, 'an entered ballot is never changed, only voided');
+END;
+
+CREATE TRIGGER ballot_write_in_no_delete BEFORE DELETE ON ballot_write_in
+BEGIN
+  SELECT RAISE(ABORT, 'an entered ballot is never deleted, only voided');
+END;
+
+-- Once a ballot of a round is entered, its marks are read against this list: the list is frozen.
+CREATE TRIGGER candidate_frozen_insert BEFORE INSERT ON candidate
+WHEN EXISTS (SELECT 1 FROM box x JOIN entry_pass p ON p.box_id = x.id
+             JOIN ballot b ON b.pass_id = p.id WHERE x.round_id = NEW.round_id)
+BEGIN
+  SELECT RAISE(ABORT, 'candidates cannot change once ballots are entered');
+END;
+
+CREATE TRIGGER candidate_frozen_update BEFORE UPDATE ON candidate
+WHEN EXISTS (SELECT 1 FROM box x JOIN entry_pass p ON p.box_id = x.id
+             JOIN ballot b ON b.pass_id = p.id WHERE x.round_id IN (OLD.round_id, NEW.round_id))
+BEGIN
+  SELECT RAISE(ABORT, 'candidates cannot change once ballots are entered');
+END;
+
+CREATE TRIGGER candidate_frozen_delete BEFORE DELETE ON candidate
+WHEN EXISTS (SELECT 1 FROM box x JOIN entry_pass p ON p.box_id = x.id
+             JOIN ballot b ON b.pass_id = p.id WHERE x.round_id = OLD.round_id)
+BEGIN
+  SELECT RAISE(ABORT, 'candidates cannot change once ballots are entered');
+END;
 
 -- How the 总监票人 or a 监票人 settled one difference between two entry passes.
 CREATE TABLE reconciliation (

@@ -1,0 +1,112 @@
+import type { Database } from 'better-sqlite3';
+import { applyPatch, returned } from './rows';
+
+export type Profile = 'party-grassroots' | 'party-local' | 'village' | 'peoples-congress';
+
+export interface CongressFields {
+  name: string;
+  /** 届次, e.g. 第十五届 */
+  term: string;
+  organiser: string;
+  venue: string;
+  /** YYYY-MM-DD */
+  heldOn: string;
+  profile: Profile;
+  /** The 选举办法 settings; their shape belongs to the rule profiles and is checked there. */
+  options: Record<string, unknown>;
+  ballotInstructions: string;
+  /** Thresholds of the delegate-structure report (women, minorities, ...), checked there. */
+  structureTargets: unknown[];
+}
+
+export interface Congress extends CongressFields {
+  id: number;
+  createdAt: string;
+}
+
+type NewCongress = Pick<CongressFields, 'name' | 'heldOn' | 'profile'> & Partial<CongressFields>;
+
+interface CongressRow extends Omit<Congress, 'options' | 'structureTargets'> {
+  options: string;
+  structureTargets: string;
+}
+
+const columns = `id, name, term, organiser, venue, held_on AS heldOn, profile, options,
+  ballot_instructions AS ballotInstructions, structure_targets AS structureTargets,
+  created_at AS createdAt`;
+
+const toCongress = (row: CongressRow): Congress => ({
+  ...row,
+  options: JSON.parse(row.options) as Record<string, unknown>,
+  structureTargets: JSON.parse(row.structureTargets) as unknown[],
+});
+
+const defaults: Omit<CongressFields, 'name' | 'heldOn' | 'profile'> = {
+  term: '',
+  organiser: '',
+  venue: '',
+  options: {},
+  ballotInstructions: '',
+  structureTargets: [],
+};
+
+/** Named parameters (@name) for a congress row. */
+const params = (f: CongressFields) => ({
+  ...f,
+  options: JSON.stringify(f.options),
+  structureTargets: JSON.stringify(f.structureTargets),
+});
+
+type Params = ReturnType<typeof params>;
+
+export type CongressesRepo = ReturnType<typeof createCongressesRepo>;
+
+export function createCongressesRepo(db: Database, now: () => Date) {
+  const insert = db.prepare<[Params & { createdAt: string }], CongressRow>(
+    `INSERT INTO congress (name, term, organiser, venue, held_on, profile, options,
+       ballot_instructions, structure_targets, created_at)
+     VALUES (@name, @term, @organiser, @venue, @heldOn, @profile, @options,
+       @ballotInstructions, @structureTargets, @createdAt)
+     RETURNING ${columns}`,
+  );
+  const selectById = db.prepare<[number], CongressRow>(
+    `SELECT ${columns} FROM congress WHERE id = ?`,
+  );
+  const selectAll = db.prepare<[], CongressRow>(
+    `SELECT ${columns} FROM congress ORDER BY held_on DESC, id DESC`,
+  );
+  const update = db.prepare<[Params & { id: number }], CongressRow>(
+    `UPDATE congress SET name = @name, term = @term, organiser = @organiser, venue = @venue,
+       held_on = @heldOn, profile = @profile, options = @options,
+       ballot_instructions = @ballotInstructions, structure_targets = @structureTargets
+     WHERE id = @id RETURNING ${columns}`,
+  );
+  const remove = db.prepare<[number]>('DELETE FROM congress WHERE id = ?');
+
+  const byId = (id: number) => {
+    const row = selectById.get(id);
+    return row ? toCongress(row) : undefined;
+  };
+
+  return {
+    create(fields: NewCongress): Congress {
+      const { name, heldOn, profile } = fields;
+      const complete = applyPatch<CongressFields>({ ...defaults, name, heldOn, profile }, fields);
+      return toCongress(
+        returned(insert.get({ ...params(complete), createdAt: now().toISOString() })),
+      );
+    },
+    byId,
+    /** Most recent first. */
+    list: (): Congress[] => selectAll.all().map(toCongress),
+    /** Changes the given fields, keeps the rest; undefined if there is no such congress. */
+    update(id: number, patch: Partial<CongressFields>): Congress | undefined {
+      const current = byId(id);
+      if (!current) return undefined;
+      const row = update.get({ ...params(applyPatch(current, patch)), id });
+      return row && toCongress(row);
+    },
+    /** Deletes a congress with its roster and elections; entered ballots make this fail. */
+    remove: (id: number): boolean => remove.run(id).changes > 0,
+  };
+}
