@@ -28,6 +28,14 @@ export default tseslint.config(
           ],
         },
       ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/shared/api', '**/shared/api/*'], allowTypeImports: true, message: 'The renderer imports only types from the API contract (its schemas stay in main).' },
+          ],
+        },
+      ],
     },
   },
   {

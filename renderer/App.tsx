@@ -1,0 +1,71 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Shell } from './components/Shell';
+import { Unavailable } from './components/Unavailable';
+import { FirstRunPage } from './pages/first-run/FirstRunPage';
+import { LockScreen } from './pages/lock/LockScreen';
+import { ProjectorPage } from './pages/projector/ProjectorPage';
+import { SignInPage } from './pages/sign-in/SignInPage';
+import { useAppStatus } from './stores/app-status';
+import { useRoute } from './stores/route';
+import { useSession } from './stores/session';
+import { theme } from './theme';
+
+// Date pickers name months and weekdays in Chinese.
+dayjs.locale('zh-cn');
+
+/** How often the shell asks for the session, network and congress state. */
+const refreshMs = 5_000;
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <ErrorBoundary>
+          <Gate />
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Gate() {
+  const route = useRoute((s) => s.route);
+  const phase = useSession((s) => s.phase);
+  useEffect(() => {
+    const refresh = () => {
+      void useAppStatus.getState().refresh();
+      if (route !== 'projector') void useSession.getState().refresh();
+    };
+    refresh();
+    const timer = window.setInterval(refresh, refreshMs);
+    return () => window.clearInterval(timer);
+  }, [route]);
+
+  if (route === 'projector') return <ProjectorPage />;
+  switch (phase) {
+    case 'loading':
+      return null;
+    case 'unavailable':
+      return <Unavailable />;
+    case 'first-run':
+      return <FirstRunPage />;
+    case 'sign-in':
+      return <SignInPage />;
+    case 'locked':
+    case 'ready':
+      // The shell stays mounted (hidden) under the lock screen, so work in progress survives it.
+      return (
+        <>
+          <div hidden={phase === 'locked'} inert={phase === 'locked'}>
+            <Shell />
+          </div>
+          {phase === 'locked' && <LockScreen />}
+        </>
+      );
+  }
+}

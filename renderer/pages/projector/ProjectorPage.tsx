@@ -1,0 +1,19 @@
+import { useAppStatus } from '../../stores/app-status';
+
+/**
+ * The hall's screen: large type, nothing to operate. Attendance, the tally board and the
+ * announcement appear here as those steps are built; until then it shows the congress and waits.
+ */
+export function ProjectorPage() {
+  const status = useAppStatus((s) => s.status);
+  const congress = status?.congress ?? null;
+  return (
+    <main className="projector" aria-live="polite">
+      <h1 className="projector-title">{congress ? congress.name : '尚未创建大会'}</h1>
+      <p className="projector-subtitle">
+        {congress ? '请稍候，会议即将开始' : '请在计票电脑上创建大会'}
+      </p>
+      <div className="projector-footer">大会选举计票</div>
+    </main>
+  );
+}
