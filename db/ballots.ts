@@ -80,6 +80,14 @@ export interface PassCount {
   live: number;
 }
 
+/** Where entry stands in one pass, read in one statement on the commit path. */
+export interface PassStatus {
+  /** Ballots standing. */
+  live: number;
+  /** The highest seq used, voided or not; 0 before the first ballot. */
+  last: number;
+}
+
 interface PassRow extends Omit<EntryPass, 'done'> {
   done: number;
 }
@@ -170,6 +178,9 @@ export function createBallotsRepo(db: Database, now: () => Date) {
   const selectLive = db.prepare<[number], BallotWriteInRow>(
     `${ballotWithWriteIns} WHERE b.pass_id = ? AND b.voided_reason IS NULL ORDER BY b.seq, w.slot`,
   );
+  const selectOfPass = db.prepare<[number], BallotWriteInRow>(
+    `${ballotWithWriteIns} WHERE b.pass_id = ? ORDER BY b.seq, b.id, w.slot`,
+  );
   const selectNextSeq = db.prepare<[number], { next: number }>(
     'SELECT coalesce(max(seq), 0) + 1 AS next FROM ballot WHERE pass_id = ?',
   );
@@ -185,6 +196,30 @@ export function createBallotsRepo(db: Database, now: () => Date) {
      FROM entry_pass p JOIN box x ON x.id = p.box_id
      WHERE x.round_id = ? ORDER BY p.box_id, p.pass`,
   );
+
+  // Seqs run 1..last without a hole except where a voided ballot awaits its re-entry, so the
+  // standing count is last less those places: two index lookups, whatever the size of the pass.
+  const selectPassStatus = db.prepare<{ passId: number }, { last: number; gaps: number }>(
+    `SELECT coalesce((SELECT seq FROM ballot WHERE pass_id = @passId ORDER BY seq DESC LIMIT 1), 0)
+         AS last,
+       (SELECT count(DISTINCT v.seq) FROM ballot v INDEXED BY ballot_voided
+        WHERE v.pass_id = @passId AND v.voided_reason IS NOT NULL AND NOT EXISTS (
+          SELECT 1 FROM ballot l
+          WHERE l.pass_id = @passId AND l.seq = v.seq AND l.voided_reason IS NULL)) AS gaps`,
+  );
+  const selectFirstGap = db.prepare<{ passId: number }, { seq: number | null }>(
+    `SELECT min(v.seq) AS seq FROM ballot v INDEXED BY ballot_voided
+     WHERE v.pass_id = @passId AND v.voided_reason IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM ballot l WHERE l.pass_id = @passId AND l.seq = v.seq AND l.voided_reason IS NULL)`,
+  );
+  const selectLastEntered = db.prepare<[number], { seq: number }>(
+    'SELECT seq FROM ballot WHERE pass_id = ? AND voided_reason IS NULL ORDER BY id DESC LIMIT 1',
+  );
+  const selectBoxBallots = db.prepare<[number], { n: number }>(
+    `SELECT count(*) AS n FROM ballot b JOIN entry_pass p ON p.id = b.pass_id
+     WHERE p.box_id = ?`,
+  );
+  const deleteBox = db.prepare<[number]>('DELETE FROM box WHERE id = ?');
 
   const insertReconciliation = db.prepare<
     [number, number, ReconciliationChoice, string, number, string],
@@ -252,11 +287,26 @@ export function createBallotsRepo(db: Database, now: () => Date) {
       single(selectLiveAt.all(passId, seq)),
     /** The pass's ballots that stand, in stack order. */
     live: (passId: number): Ballot[] => [...ballotsFrom(selectLive.iterate(passId))],
+    /** Every ballot of the pass, voided ones too: by seq, then in the order entered. */
+    ofPass: (passId: number): Ballot[] => [...ballotsFrom(selectOfPass.iterate(passId))],
     /** The seq after the last one used, voided or not; a re-entry reuses its voided seq instead. */
     nextSeq: (passId: number): number => returned(selectNextSeq.get(passId)).next,
     /** Voids a standing ballot (it stays, with the reason); false if it was not standing. */
     voidBallot: (id: number, reason: string): boolean => voidBallot.run(reason, id).changes > 0,
     liveCount: (passId: number): number => returned(selectLiveCount.get(passId)).n,
+    passStatus(passId: number): PassStatus {
+      const { last, gaps } = returned(selectPassStatus.get({ passId }));
+      return { live: last - gaps, last };
+    },
+    /** The lowest seq whose ballot was voided and not yet entered again; undefined if none. */
+    firstGap: (passId: number): number | undefined =>
+      selectFirstGap.get({ passId })?.seq ?? undefined,
+    /** The seq of the standing ballot entered most recently; undefined before the first. */
+    lastEntered: (passId: number): number | undefined => selectLastEntered.get(passId)?.seq,
+    /** Ballots ever entered into the box, voided ones included. */
+    boxBallotCount: (boxId: number): number => returned(selectBoxBallots.get(boxId)).n,
+    /** Removes a box (with its passes) that no ballot was ever entered into; false if none. */
+    removeEmptyBox: (boxId: number): boolean => deleteBox.run(boxId).changes > 0,
     /** Standing ballots in every pass of the round's boxes: entry progress at a glance. */
     passCounts: (roundId: number): PassCount[] => selectPassCounts.all(roundId),
 

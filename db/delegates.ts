@@ -52,6 +52,22 @@ export interface AttendanceCounts {
   notYet: number;
 }
 
+/** The counts of one 选举单位 (代表团): entitled and how it splits. */
+export interface UnitAttendance {
+  unit: string;
+  entitled: number;
+  present: number;
+  leave: number;
+  absent: number;
+  notYet: number;
+}
+
+/** A delegate with their mark, for the check-in desk's list of what just happened. */
+export interface MarkedDelegate {
+  delegate: Delegate;
+  attendance: Attendance;
+}
+
 export type UpsertChange = 'created' | 'updated' | 'unchanged';
 
 interface DelegateRow extends Omit<Delegate, 'hasVote'> {
@@ -142,6 +158,26 @@ export function createDelegatesRepo(db: Database, now: () => Date) {
      FROM delegate d LEFT JOIN attendance a ON a.delegate_id = d.id
      WHERE d.congress_id = ?`,
   );
+  const selectUnitCounts = db.prepare<[number], Omit<UnitAttendance, 'notYet'>>(
+    `SELECT d.unit AS unit,
+       count(*) FILTER (WHERE d.has_vote = 1 AND d.excused_reason IS NULL) AS entitled,
+       count(*) FILTER (WHERE d.has_vote = 1 AND d.excused_reason IS NULL
+                          AND a.status = 'present') AS present,
+       count(*) FILTER (WHERE d.has_vote = 1 AND d.excused_reason IS NULL
+                          AND a.status = 'leave') AS leave,
+       count(*) FILTER (WHERE d.has_vote = 1 AND d.excused_reason IS NULL
+                          AND a.status = 'absent') AS absent
+     FROM delegate d LEFT JOIN attendance a ON a.delegate_id = d.id
+     WHERE d.congress_id = ? GROUP BY d.unit ORDER BY min(d.id)`,
+  );
+  const selectLatestMarks = db.prepare<
+    [number, number],
+    DelegateRow & { status: AttendanceStatus; at: string }
+  >(
+    `SELECT ${columns}, a.status, a.at
+     FROM attendance a JOIN delegate d ON d.id = a.delegate_id WHERE d.congress_id = ?
+     ORDER BY a.at DESC, a.delegate_id DESC LIMIT ?`,
+  );
 
   const one = (row: DelegateRow | undefined) => (row ? toDelegate(row) : undefined);
   const byId = (id: number) => one(selectById.get(id));
@@ -193,5 +229,16 @@ export function createDelegatesRepo(db: Database, now: () => Date) {
       if (!c) throw new Error('an aggregate query gave no row');
       return { ...c, notYet: c.entitled - c.present - c.leave - c.absent };
     },
+    /** The counts per 选举单位, units in roster order. */
+    countsByUnit: (congressId: number): UnitAttendance[] =>
+      selectUnitCounts
+        .all(congressId)
+        .map((u) => ({ ...u, notYet: u.entitled - u.present - u.leave - u.absent })),
+    /** The most recent marks (check-in, leave, absent), newest first. */
+    latestMarks: (congressId: number, limit: number): MarkedDelegate[] =>
+      selectLatestMarks.all(congressId, limit).map(({ status, at, ...row }) => ({
+        delegate: toDelegate(row),
+        attendance: { delegateId: row.id, status, at },
+      })),
   };
 }

@@ -174,6 +174,9 @@ export function createElectionsRepo(db: Database, now: () => Date) {
   const setState = db.prepare<[RoundState, number], Round>(
     `UPDATE round SET state = ? WHERE id = ? RETURNING ${roundColumns}`,
   );
+  const setSeats = db.prepare<[number, number], Round>(
+    `UPDATE round SET seats = ? WHERE id = ? RETURNING ${roundColumns}`,
+  );
   const setVoid = db.prepare<[string, number], Round>(
     `UPDATE round SET state = 'void', void_reason = ? WHERE id = ? RETURNING ${roundColumns}`,
   );
@@ -281,6 +284,8 @@ export function createElectionsRepo(db: Database, now: () => Date) {
     /** Moves a round between the ordinary states; 'void' and 'certified' have their own calls. */
     setRoundState: (id: number, state: Exclude<RoundState, 'void' | 'certified'>) =>
       setState.get(state, id),
+    /** A round's seats follow its election's until ballots are issued (set-up checks that). */
+    setRoundSeats: (id: number, seats: number) => setSeats.get(seats, id),
     voidRound: (id: number, reason: string) => setVoid.get(reason, id),
     /** 发票: freezes 应到 and 实到 (null where the profile has none) with the ballots issued. */
     recordIssued: (

@@ -8,6 +8,7 @@ import { StoreError, storeErrorFrom } from './errors';
 import { schemaVersion } from './migrations';
 import { openDatabase, userVersion } from './open';
 import { createPeopleRepo } from './people';
+import { createResultsRepo } from './results';
 import { createSettingsRepo } from './settings';
 
 export interface StoreOptions {
@@ -64,6 +65,7 @@ function bundle(db: Connection, file: string, now: () => Date) {
     delegates: createDelegatesRepo(db, now),
     elections: createElectionsRepo(db, now),
     ballots: createBallotsRepo(db, now),
+    results: createResultsRepo(db, now),
     /**
      * Runs fn in one IMMEDIATE transaction (a savepoint when nested): everything it writes commits
      * together, or nothing does if it throws. A failure of the file itself (disk full, read-only,

@@ -18,9 +18,36 @@ const commands: Readonly<Record<string, Command>> = {
       'import-roster --db <文件> [--congress <编号>] <名册.csv|xlsx> [--accept]    检查名册并报告问题行；加 --accept 才导入',
     run: async (argv, io) => (await import('./cli/import-roster')).importRoster(argv, io),
   },
+  demo: {
+    usage:
+      'demo --db <新数据库文件>    生成一次完整的乡镇党代会演示数据（报到、发票、录入、计票、签核）',
+    run: async (argv, io) => (await import('./cli/demo')).demo(argv, io),
+  },
+  export: {
+    usage:
+      'export --db <文件> [--congress <编号>] --out <结果包.zip|文件夹>    导出带签名的结果包（只含已签核的轮次）',
+    run: async (argv, io) => (await import('./cli/export')).exportCommand(argv, io),
+  },
+  verify: {
+    usage:
+      'verify <结果包.zip> [--key <公钥文件>]    核验结果包：签名、摘要、审计日志，并按选票重新计票',
+    run: async (argv, io) => (await import('./cli/verify')).verify(argv, io),
+  },
+  'public-key': {
+    usage: 'public-key --db <文件> --out <公钥文件.json>    导出本机的签名公钥，供上级登记',
+    run: async (argv, io) => (await import('./cli/export')).publicKeyCommand(argv, io),
+  },
+  backup: {
+    usage: 'backup --db <文件> --out <文件夹>    立即备份数据库',
+    run: async (argv, io) => (await import('./cli/backup')).backupCommand(argv, io),
+  },
+  restore: {
+    usage: 'restore --db <文件> --backup <备份.sqlite>    校验备份后恢复（原数据库另行保留）',
+    run: async (argv, io) => (await import('./cli/backup')).restoreCommand(argv, io),
+  },
   report: {
     usage:
-      'report <ballot|sign-in|cards> --db <文件> [--election <编号>] --out <文件.pdf>    打印选票、签到表或代表证',
+      'report <ballot|sign-in|cards|issuance|result-sheet|elected-list|summary> --db <文件> [--election <编号>] --out <文件.pdf>    打印选票、签到表、代表证、分发/收回选票情况报告单、计票结果报告单、当选名单或选举结果汇总',
     run: async (argv, io) => (await import('./cli/report')).report(argv, io),
   },
 };

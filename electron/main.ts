@@ -4,9 +4,11 @@ import { StoreError } from '../db/errors';
 import { serveAppRequest } from './app-protocol';
 import { databasePath } from './database-path';
 import { registerApi } from './ipc';
+import { openElectronPrinter } from './printing';
 import { openProjector } from './projector';
 import { appScheme, appSchemePrivileges, hardenContents, hardenSession } from './security';
 import { openServices, type Services } from './services/open';
+import type { PdfPrinter } from './services/reports/printer';
 import { mainWindowOptions, mainWindowUrl, type WindowConfig } from './window';
 
 const rendererDir = join(__dirname, '../renderer');
@@ -17,6 +19,8 @@ const windowConfig: WindowConfig = {
 
 let mainWindow: BrowserWindow | undefined;
 let services: Services | undefined;
+/** Opened on the first report printed (ballots, sign-in sheet, …), then reused. */
+let printer: Promise<PdfPrinter> | undefined;
 
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
@@ -45,6 +49,7 @@ function ready(): void {
     services = openServices({
       file,
       display: { openProjector: () => openProjector(windowConfig) },
+      printPdf: (report) => (printer ??= openElectronPrinter()).then((p) => p.print(report)),
     });
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;

@@ -8,6 +8,7 @@ import { Shell } from './components/Shell';
 import { Unavailable } from './components/Unavailable';
 import { FirstRunPage } from './pages/first-run/FirstRunPage';
 import { LockScreen } from './pages/lock/LockScreen';
+import { VerifyScreen } from './pages/export/VerifyScreen';
 import { ProjectorPage } from './pages/projector/ProjectorPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { useAppStatus } from './stores/app-status';
@@ -47,6 +48,7 @@ function Gate() {
   }, [route]);
 
   if (route === 'projector') return <ProjectorPage />;
+  if (route === 'verify') return <VerifyScreen />;
   switch (phase) {
     case 'loading':
       return null;

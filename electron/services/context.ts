@@ -21,6 +21,11 @@ export interface ServiceContext {
   network: () => NetworkStatus;
   /** Prints a report to PDF: Electron's printToPDF in the app, Chromium in the host and tests. */
   printPdf: PrintPdf;
+  /**
+   * For a restore: closes the database, runs `swap` (which replaces the file), opens it again and
+   * rebuilds every handler on it. Every session ends. The same file is reopened if swap throws.
+   */
+  replaceDatabase<T>(swap: () => T): T;
 }
 
 /** Who did something, as the audit log records it. */

@@ -3,6 +3,7 @@ import { methods } from '../../shared/api';
 import type { NetworkStatus } from '../../shared/api/app';
 import type { Display, ServiceContext } from './context';
 import { createDispatcher, type Dispatch, type Logger } from './dispatch';
+import { startBackupSchedule } from './backup';
 import { allHandlers } from './handlers';
 import { idleLockMinutes } from './idle-lock';
 import { networkStatus } from './network';
@@ -35,21 +36,45 @@ const consoleLog: Logger = { error: (message, error) => console.error(message, e
 export function openServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLog;
-  const store = openStore(options.file, { now });
+  const sessions = () => new SessionRegistry(now, () => idleLockMinutes(context) * 60_000);
   const context: ServiceContext = {
-    store,
+    store: openStore(options.file, { now }),
     now,
     log,
     display: options.display,
     version: appVersion,
     network: options.network ?? (() => networkStatus()),
     printPdf: options.printPdf ?? printWithChromium,
-    sessions: new SessionRegistry(now, () => idleLockMinutes(context) * 60_000),
+    sessions: sessions(),
+    replaceDatabase(swap) {
+      context.store.close();
+      try {
+        return swap();
+      } finally {
+        context.store = openStore(options.file, { now });
+        context.sessions = sessions();
+        dispatch = dispatcher();
+      }
+    },
   };
-  const dispatch = createDispatcher(methods, allHandlers(context), {
-    sessions: context.sessions,
-    log,
-    databaseFile: options.file,
-  });
-  return { dispatch, context, store, close: () => store.close() };
+  // Handlers are built on the store they are given: a restore builds them again (replaceDatabase).
+  const dispatcher = () =>
+    createDispatcher(methods, allHandlers(context), {
+      sessions: context.sessions,
+      log,
+      databaseFile: options.file,
+    });
+  let dispatch = dispatcher();
+  const stopBackups = startBackupSchedule(context);
+  return {
+    dispatch: (method, input, token) => dispatch(method, input, token),
+    context,
+    get store() {
+      return context.store;
+    },
+    close() {
+      stopBackups();
+      context.store.close();
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { ResultsPage } from './results/ResultsPage';
 import { SetupPage } from './setup/SetupPage';
 
 /** The page shown inside the shell for each route; the projector has its own full-screen view. */
-const pages: Record<Exclude<Route, 'projector'>, ComponentType> = {
+const pages: Record<Exclude<Route, 'projector' | 'verify'>, ComponentType> = {
   setup: SetupPage,
   checkin: CheckinPage,
   issuance: IssuancePage,
@@ -22,6 +22,6 @@ const pages: Record<Exclude<Route, 'projector'>, ComponentType> = {
 };
 
 export function PageFor({ route }: { route: Route }) {
-  const Page = pages[route === 'projector' ? 'setup' : route];
+  const Page = pages[route === 'projector' || route === 'verify' ? 'setup' : route];
   return <Page />;
 }

@@ -58,7 +58,9 @@ export function IssuanceSheet(props: IssuanceSheetProps) {
             )}
           </Fact>
           <Difference issued={props.issued} returned={props.returned} />
-          <Fact label={props.basis === 'attendance' ? '到会情况' : '选举有效条件'}>{props.quorum}</Fact>
+          <Fact label={props.basis === 'attendance' ? '到会情况' : '选举有效条件'}>
+            {props.quorum}
+          </Fact>
           <Fact label="选票收发">{props.accounting ?? '选票收回后填写'}</Fact>
         </tbody>
       </table>

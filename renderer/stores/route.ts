@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import { steps, type StepId } from '../steps';
 
-/** Where the shell is: a workflow step, people management, or the projector view. */
-export type Route = StepId | 'people' | 'projector';
+/**
+ * Where the shell is: a workflow step, people management, the projector view, or checking a
+ * results package (which needs no sign-in).
+ */
+export type Route = StepId | 'people' | 'projector' | 'verify';
 
-const routes: readonly Route[] = [...steps.map((step) => step.id), 'people', 'projector'];
+const routes: readonly Route[] = [...steps.map((step) => step.id), 'people', 'projector', 'verify'];
 
 function parse(hash: string): Route {
   const name = hash.replace(/^#\/?/, '');

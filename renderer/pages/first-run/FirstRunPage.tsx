@@ -65,6 +65,10 @@ export function FirstRunPage() {
           创建管理员并登录
         </Button>
       </Form>
+      {/* The county office checks packages without people or a congress of its own. */}
+      <Button type="link" href="#/verify" style={{ paddingLeft: 0, marginTop: 12 }}>
+        核验上报的结果包（无需登录）
+      </Button>
     </GateLayout>
   );
 }

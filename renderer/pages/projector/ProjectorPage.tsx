@@ -1,4 +1,9 @@
 import { useAppStatus } from '../../stores/app-status';
+import { AnnouncementBoard } from '../announce/AnnouncementBoard';
+import { useAnnouncement } from '../announce/useAnnouncement';
+import { TallyBoard, useTallyBoard } from '../entry/TallyBoard';
+import { AttendanceBoard } from './AttendanceBoard';
+import { useAttendanceBoard } from './useAttendanceBoard';
 
 /**
  * The hall's screen: large type, nothing to operate. Attendance, the tally board and the
@@ -7,6 +12,14 @@ import { useAppStatus } from '../../stores/app-status';
 export function ProjectorPage() {
   const status = useAppStatus((s) => s.status);
   const congress = status?.congress ?? null;
+  const board = useAttendanceBoard();
+  // The tally board shows only when put up from the entry step, and then comes first.
+  const tally = useTallyBoard();
+  // A certified result announced (putting it up takes the tally board down).
+  const announced = useAnnouncement();
+  if (tally) return <TallyBoard board={tally} />;
+  if (announced) return <AnnouncementBoard announcement={announced} />;
+  if (congress && board && board.counts.roster > 0) return <AttendanceBoard board={board} />;
   return (
     <main className="projector" aria-live="polite">
       <h1 className="projector-title">{congress ? congress.name : '尚未创建大会'}</h1>

@@ -1,0 +1,92 @@
+import { Alert, Button, Card, Input, Space } from 'antd';
+import { useState } from 'react';
+import type { EligibilityRecord, RoundResults } from '../../../shared/api/results';
+import { api } from '../../api';
+import { useBusy } from '../../components/useBusy';
+import { useSession } from '../../stores/session';
+import { timeWords } from './words';
+
+/**
+ * A written-in name who is elected must be checked (a full member of this organisation, a
+ * registered voter …) before the 总监票人 certifies: the scrutineers record what they checked.
+ */
+export function EligibilityPanel(props: { results: RoundResults; onChanged: () => Promise<void> }) {
+  const { results } = props;
+  if (results.eligibility.length === 0) return null;
+  return (
+    <Card title="另选他人当选：被选举资格核实" className="results-eligibility">
+      {results.eligibility.map((e) => (
+        <EligibilityLine key={e.name} record={e} {...props} />
+      ))}
+    </Card>
+  );
+}
+
+function EligibilityLine({
+  record,
+  results,
+  onChanged,
+}: {
+  record: EligibilityRecord;
+  results: RoundResults;
+  onChanged: () => Promise<void>;
+}) {
+  const role = useSession((s) => s.session?.role);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, run] = useBusy();
+  if (record.confirmed) {
+    const c = record.confirmed;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={`${record.name}：被选举资格已核实`}
+        description={`${c.note}（${c.by}，${timeWords(c.at)}）`}
+      />
+    );
+  }
+  const canConfirm =
+    (role === 'scrutineer' || role === 'chief-scrutineer') && results.round.state === 'counted';
+  const confirm = () =>
+    run(async () => {
+      const done = await api['results.confirmEligibility']({
+        roundId: results.round.id,
+        name: record.name,
+        note,
+      });
+      if (!done.ok) return setProblem(done.error.message);
+      setProblem(null);
+      await onChanged();
+    });
+  return (
+    <div className="results-eligibility-line">
+      <Alert
+        type="warning"
+        showIcon
+        title={`${record.name} 为另选他人，当选前须核实其被选举资格`}
+        description={
+          canConfirm
+            ? '请核对党员（选民）名册等材料，写明核实情况后确认；确认记入审计日志。'
+            : '由监票人或总监票人核实并记录；记录之前本轮不能签核。'
+        }
+      />
+      {canConfirm && (
+        <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+          <Input
+            aria-label={`${record.name}的核实情况`}
+            placeholder="核实情况，如：经核对党员名册，系本镇正式党员"
+            value={note}
+            maxLength={200}
+            onChange={(e) => setNote(e.target.value)}
+            onPressEnter={confirm}
+          />
+          <Button type="primary" loading={busy} onClick={confirm}>
+            确认资格
+          </Button>
+        </Space.Compact>
+      )}
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 8 }} />}
+    </div>
+  );
+}
