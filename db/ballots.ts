@@ -198,20 +198,17 @@ export function createBallotsRepo(db: Database, now: () => Date) {
   );
 
   // Seqs run 1..last without a hole except where a voided ballot awaits its re-entry, so the
-  // standing count is last less those places: two index lookups, whatever the size of the pass.
-  const selectPassStatus = db.prepare<{ passId: number }, { last: number; gaps: number }>(
-    `SELECT coalesce((SELECT seq FROM ballot WHERE pass_id = @passId ORDER BY seq DESC LIMIT 1), 0)
-         AS last,
-       (SELECT count(DISTINCT v.seq) FROM ballot v INDEXED BY ballot_voided
-        WHERE v.pass_id = @passId AND v.voided_reason IS NOT NULL AND NOT EXISTS (
-          SELECT 1 FROM ballot l
-          WHERE l.pass_id = @passId AND l.seq = v.seq AND l.voided_reason IS NULL)) AS gaps`,
+  // standing count is last less those places: index lookups, whatever the size of the pass.
+  const selectLast = db.prepare<[number], { seq: number }>(
+    'SELECT seq FROM ballot WHERE pass_id = ? ORDER BY seq DESC LIMIT 1',
   );
-  const selectFirstGap = db.prepare<{ passId: number }, { seq: number | null }>(
-    `SELECT min(v.seq) AS seq FROM ballot v INDEXED BY ballot_voided
-     WHERE v.pass_id = @passId AND v.voided_reason IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM ballot l WHERE l.pass_id = @passId AND l.seq = v.seq AND l.voided_reason IS NULL)`,
+  const selectGaps = db.prepare<[number], { seq: number }>(
+    `SELECT v.seq FROM ballot v INDEXED BY ballot_voided
+     WHERE v.pass_id = ? AND v.voided_reason IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM ballot l INDEXED BY ballot_live_seq
+       WHERE l.pass_id = v.pass_id AND l.seq = v.seq AND l.voided_reason IS NULL)`,
   );
+  const gapsOf = (passId: number) => new Set(selectGaps.all(passId).map((g) => g.seq));
   const selectLastEntered = db.prepare<[number], { seq: number }>(
     'SELECT seq FROM ballot WHERE pass_id = ? AND voided_reason IS NULL ORDER BY id DESC LIMIT 1',
   );
@@ -295,12 +292,15 @@ export function createBallotsRepo(db: Database, now: () => Date) {
     voidBallot: (id: number, reason: string): boolean => voidBallot.run(reason, id).changes > 0,
     liveCount: (passId: number): number => returned(selectLiveCount.get(passId)).n,
     passStatus(passId: number): PassStatus {
-      const { last, gaps } = returned(selectPassStatus.get({ passId }));
-      return { live: last - gaps, last };
+      const last = selectLast.get(passId)?.seq ?? 0;
+      // A place voided twice is listed twice: count places, not rows.
+      return { live: last - gapsOf(passId).size, last };
     },
     /** The lowest seq whose ballot was voided and not yet entered again; undefined if none. */
-    firstGap: (passId: number): number | undefined =>
-      selectFirstGap.get({ passId })?.seq ?? undefined,
+    firstGap(passId: number): number | undefined {
+      const gaps = gapsOf(passId);
+      return gaps.size === 0 ? undefined : Math.min(...gaps);
+    },
     /** The seq of the standing ballot entered most recently; undefined before the first. */
     lastEntered: (passId: number): number | undefined => selectLastEntered.get(passId)?.seq,
     /** Ballots ever entered into the box, voided ones included. */

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { RoundResults, resultsMethods } from '../../shared/api/results';
 import { announce, announcement } from './announcement';
+import { backupAfterCertification } from './backup';
 import { certify, confirmEligibility, recount, unlock } from './certify';
 import type { ServiceContext } from './context';
 import type { Handlers } from './dispatch';
@@ -35,7 +36,12 @@ export function resultsHandlers(ctx: ServiceContext): Handlers<typeof resultsMet
       ),
 
     'results.confirmEligibility': (input, session) => confirmEligibility(ctx, session, input),
-    'results.certify': (input, session) => certify(ctx, session, input),
+    'results.certify': async (input, session) => {
+      const certified = await certify(ctx, session, input);
+      // A copy of the database with the certified result, before anything else happens.
+      if (certified.ok) await backupAfterCertification(ctx);
+      return certified;
+    },
     'results.unlock': (input, session) => unlock(ctx, session, input),
     'results.recount': (input, session) => recount(ctx, session, input),
 

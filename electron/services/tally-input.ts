@@ -37,10 +37,34 @@ export interface Tallied {
   result: RoundResult;
 }
 
+/**
+ * A certified round cannot change (no entry, no edit; only an unlock reopens it, and each unlock
+ * is recorded), so its tally is kept, per store, under its certification, its unlocks and the
+ * congress's rules: an export and the reports in it read the ballots of a 100,000-ballot round
+ * once, not once per report.
+ */
+const certifiedTallies = new WeakMap<Store, Map<string, Tallied>>();
+
 /** The engine's tally of a counted round, from what the store holds, read in one transaction. */
 export function tallyOf(store: Store, at: Located): Tallied {
+  const { round, congress } = at;
+  const key =
+    round.state === 'certified'
+      ? [
+          round.id,
+          round.certifiedAt,
+          store.elections.unlocksOf(round.id).length,
+          congress.profile,
+          JSON.stringify(congress.options),
+        ].join('@')
+      : undefined;
+  const kept = certifiedTallies.get(store) ?? new Map<string, Tallied>();
+  const hit = key === undefined ? undefined : kept.get(key);
+  if (hit) return hit;
   const input = store.read(() => tallyInput(store, at));
-  return { input, result: tallyRound(input) };
+  const tallied = { input, result: tallyRound(input) };
+  if (key !== undefined) certifiedTallies.set(store, kept.set(key, tallied));
+  return tallied;
 }
 
 /**

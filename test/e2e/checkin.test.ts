@@ -169,12 +169,14 @@ describe('报到', () => {
       .click();
     const dialog = page.getByRole('dialog', { name: `撤销 ${last?.name ?? ''} 的报到` });
     await dialog.waitFor();
+    await page.locator('#undo-reason:focus').waitFor();
     await page.keyboard.type('误点了同名代表');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     await page.locator(banner, { hasText: `已撤销 ${last?.name ?? ''} 的登记` }).waitFor();
     await page.getByTestId('count-实到').getByText('169').waitFor();
-    // The box has the focus back: the next scan lands in it.
+    // The box has the focus back, even after a click elsewhere: the next scan lands in it.
+    await page.getByTestId('count-应到').click();
     await scan(page, last?.cardNo ?? '');
     await checkedIn(page, last?.name ?? '');
     await page.getByTestId('count-实到').getByText('170').waitFor();
@@ -197,8 +199,13 @@ describe('报到', () => {
     expect(await validity.textContent()).toContain(
       '实到 170 < 应到 295 的五分之四 236，不符合选举要求（至少需 236 人）',
     );
+    // Tabbed onto a button, a scan still goes to the box: its Enter does not press the button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     await scan(page, rows[entitled[0] ?? 0]?.cardNo ?? '');
     await refused.waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await app.screenshot('checkin-desk');
 
     // What the database holds: 171 checked in (one without a vote), one on leave, one absent.

@@ -405,6 +405,8 @@ async function correctPrevious(page: Page, seq: number, keys: readonly string[])
 async function chooseElection(page: Page, words: string) {
   await page.getByRole('heading', { name: '4. 录入' }).waitFor();
   await page.getByLabel('当前选举事项').click();
-  await page.locator('.ant-select-item-option', { hasText: words }).click();
+  const option = page.locator('.ant-select-item-option', { hasText: words });
+  await option.click();
+  await option.waitFor({ state: 'hidden' });
   await page.locator('.boxes-panel .ant-card-head-title', { hasText: words }).waitFor();
 }

@@ -109,8 +109,9 @@ describe('报送：导出、核验与备份', () => {
     await page.getByTestId('verify-package').setInputFiles(packageFile);
     await page.getByRole('button', { name: '开始核验' }).click();
     await page.getByTestId('verify-passed').waitFor();
-    await page.getByText(digest).first().waitFor();
-    await page.getByRole('cell', { name: '丁建国' }).first().waitFor();
+    const verifyTab = page.getByRole('tabpanel', { name: '核验结果包' });
+    await verifyTab.getByText(digest).waitFor();
+    await verifyTab.getByRole('cell', { name: '丁建国' }).waitFor();
     await app.screenshot('export-2-verified');
 
     const tampered = join(folder, 'tampered.zip');

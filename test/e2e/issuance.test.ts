@@ -14,10 +14,24 @@ function roundOf(page: Page, title: string, label: string): Locator {
   return page.getByRole('group', { name: `${title}${label}` });
 }
 
+/**
+ * Waits for antd's dialog animations to end: on a loaded machine a click can land while a dialog
+ * is still zooming in, which antd does not always act on.
+ */
+async function settled(page: Page) {
+  await page
+    .locator('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-leave')
+    .first()
+    .waitFor({ state: 'detached' });
+}
+
 async function confirm(page: Page, title: string, button: string) {
   const dialog = page.getByRole('dialog').filter({ hasText: title });
+  await dialog.waitFor();
+  await settled(page);
   await dialog.getByRole('button', { name: button }).click();
   await dialog.waitFor({ state: 'hidden' });
+  await settled(page);
 }
 
 describe('发票', () => {
@@ -111,6 +125,7 @@ describe('发票', () => {
     await app.screenshot('issuance');
 
     // The report sheet, previewed and saved as PDF.
+    await settled(page);
     await one.getByRole('button', { name: '分发/收回选票情况报告单' }).click();
     const sheet = page.getByRole('dialog', { name: /分发、收回选票情况报告单/ });
     const preview = sheet.frameLocator('[data-testid="sheet-preview"]');

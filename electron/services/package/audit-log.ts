@@ -1,4 +1,4 @@
-import { genesisHash, type AuditRow } from '../../../db/audit';
+import { genesisHash, verifyAuditRows, type AuditRow } from '../../../db/audit';
 
 /*
  * audit.jsonl: the audit log as the database holds it, one row per line, each row's fields as
@@ -20,25 +20,40 @@ export function auditJsonl(rows: Iterable<AuditRow>): AuditExport {
     lines.push(JSON.stringify({ seq, at, actor, role, action, payload, prevHash, hash }));
     head = hash;
   }
-  return { text: lines.map((line) => `${line}\n`).join(''), rows: lines.length, head };
+  return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, rows: lines.length, head };
 }
 
-export type AuditParse = { ok: true; rows: AuditRow[] } | { ok: false; reason: string };
+export type AuditCheck = { ok: true; count: number; head: string } | { ok: false; reason: string };
+
+/**
+ * Walks the hash chain of audit.jsonl line by line, keeping no row: a 100,000-row log is checked
+ * without holding 100,000 objects. Names the first line that is not a row, or the first row whose
+ * link or content does not hold.
+ */
+export function checkAuditJsonl(text: string): AuditCheck {
+  const found = { problem: null as string | null };
+  function* rows(): Generator<AuditRow> {
+    for (let start = 0, line = 1; start < text.length; line += 1) {
+      const end = text.indexOf('\n', start);
+      if (end === -1) {
+        found.problem = '最后一行没有换行符（文件被截断？）';
+        return;
+      }
+      const row = auditRowOf(text.slice(start, end));
+      if (!row) {
+        found.problem = `第 ${line} 行不是一条审计记录`;
+        return;
+      }
+      yield row;
+      start = end + 1;
+    }
+  }
+  const chain = verifyAuditRows(rows());
+  if (found.problem !== null) return { ok: false, reason: found.problem };
+  return chain.ok ? chain : { ok: false, reason: `第 ${chain.seq} 条记录：${chain.reason}` };
+}
 
 const textFields = ['at', 'actor', 'role', 'action', 'payload', 'prevHash', 'hash'] as const;
-
-/** The rows of audit.jsonl, or the first line that is not one. */
-export function parseAuditJsonl(text: string): AuditParse {
-  const lines = text.split('\n');
-  if (lines.pop() !== '') return { ok: false, reason: '最后一行没有换行符（文件被截断？）' };
-  const rows: AuditRow[] = [];
-  for (const [i, line] of lines.entries()) {
-    const row = auditRowOf(line);
-    if (!row) return { ok: false, reason: `第 ${i + 1} 行不是一条审计记录` };
-    rows.push(row);
-  }
-  return { ok: true, rows };
-}
 
 function auditRowOf(line: string): AuditRow | undefined {
   let value: unknown;

@@ -11,10 +11,10 @@ import {
   type TallyParameters,
 } from '../../../shared/export/results';
 import { PROFILE_RULES } from '../../../shared/tally/profiles';
-import { tallyRound, type BallotGroup, type RoundInput } from '../../../shared/tally';
+import type { BallotGroup, RoundInput, RoundResult } from '../../../shared/tally';
 import { resultRound } from '../election-results';
 import { personName } from '../round-results';
-import { tallyInput } from '../tally-input';
+import { tallyOf } from '../tally-input';
 
 /*
  * results.json from the database: each certified round with the engine's input parameters and
@@ -46,8 +46,8 @@ export function resultsContent(store: Store, congress: Congress): ResultsContent
         notExported.push(notExportedRound(election, round, rounds));
         continue;
       }
-      const input = tallyInput(store, { round, election, congress, rounds });
-      exported.push(resultsRound(store, round, rounds, input));
+      const { input, result } = tallyOf(store, { round, election, congress, rounds });
+      exported.push(resultsRound(store, round, rounds, input, result));
       ballots.push({
         roundId: round.id,
         groups: input.ballots,
@@ -83,6 +83,7 @@ function resultsRound(
   round: Round,
   rounds: readonly Round[],
   input: RoundInput,
+  result: RoundResult,
 ): ResultsRound {
   const { number, label } = resultRound(round, rounds);
   if (round.certifiedAt === null || round.certifiedBy === null) {
@@ -97,7 +98,7 @@ function resultsRound(
     certifiedAt: round.certifiedAt,
     certifiedBy: personName(store, round.certifiedBy),
     parameters: parametersOf(input),
-    result: tallyRound(input),
+    result,
     seatReduction: reduction
       ? {
           seatsBefore: reduction.seatsBefore,

@@ -14,9 +14,13 @@ import { shortForm } from './signature';
  * holds this result yet.
  */
 
-/** What the QR code says; the verifier prints the same line to compare with. */
+/**
+ * What the QR code says; the verifier prints the same line to compare with. Upper case only, so
+ * that it fits QR's alphanumeric mode: a smaller code, easier to scan from paper.
+ */
 export function sealText(digestAlgorithm: string, digest: string, fingerprint: string): string {
-  return `congress-tally-results v1 ${digestAlgorithm}:${digest} signer:${fingerprint.replaceAll(' ', '')}`;
+  const signer = fingerprint.replaceAll(' ', '');
+  return `CONGRESS-TALLY-RESULTS/1 ${digestAlgorithm}:${digest} SIGNER:${signer}`.toUpperCase();
 }
 
 const latestSchema = z.strictObject({

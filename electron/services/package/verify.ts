@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { verifyAuditRows } from '../../../db/audit';
 import type { PackageSummary, Verdict } from '../../../shared/api/export';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { ballotsSchema, type BallotsDocument } from '../../../shared/export/ballots';
@@ -16,7 +15,7 @@ import {
 import { resultsSchema, type ResultsDocument } from '../../../shared/export/results';
 import { canonicalJson } from '../../../db/audit';
 import type { PublicKey } from '../keys';
-import { parseAuditJsonl } from './audit-log';
+import { checkAuditJsonl } from './audit-log';
 import { recountRound } from './recount';
 import { sealText } from './seal';
 import { digestHex, fingerprintOf, shortForm, verifySignature } from './signature';
@@ -197,10 +196,8 @@ function checkAudit(files: Map<string, Uint8Array>, manifest: Manifest): Step<nu
   const file = 'audit.jsonl';
   const content = text(files.get(file));
   if (content === undefined) return failure(file, '不是有效的 UTF-8 文本');
-  const parsed = parseAuditJsonl(content);
-  if (!parsed.ok) return failure(file, parsed.reason);
-  const chain = verifyAuditRows(parsed.rows);
-  if (!chain.ok) return failure(file, `第 ${chain.seq} 条记录：${chain.reason}`);
+  const chain = checkAuditJsonl(content);
+  if (!chain.ok) return failure(file, chain.reason);
   if (chain.head !== manifest.audit.head || chain.count !== manifest.audit.rows) {
     return failure(
       file,

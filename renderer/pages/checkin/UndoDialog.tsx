@@ -1,5 +1,5 @@
-import { Alert, Button, Input, Modal, Space } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Input, Modal, Space, type InputRef } from 'antd';
+import { useRef, useState } from 'react';
 import type { CheckinDelegate, CheckinOutcome } from '../../../shared/api/checkin';
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
@@ -20,6 +20,7 @@ export function UndoDialog(props: {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, run] = useBusy();
+  const field = useRef<InputRef>(null);
 
   const submit = () =>
     run(async () => {
@@ -42,6 +43,10 @@ export function UndoDialog(props: {
       cancelText="不撤销"
       onOk={submit}
       onCancel={props.onClose}
+      // Once the dialog has opened, the reason field has the focus, whatever the animation did.
+      afterOpenChange={(open) => {
+        if (open) field.current?.focus();
+      }}
       afterClose={() => {
         setReason('');
         setProblem(null);
@@ -58,6 +63,7 @@ export function UndoDialog(props: {
       <label htmlFor="undo-reason">撤销原因</label>
       <Input
         id="undo-reason"
+        ref={field}
         autoFocus
         maxLength={100}
         value={reason}

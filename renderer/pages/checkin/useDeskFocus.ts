@@ -4,8 +4,8 @@ import { useSession } from '../../stores/session';
 
 /**
  * Keeps the desk's search box focused: a scanner types wherever the focus is, so a code typed
- * into a button (whose Enter would press it) is steered into the box instead. A dialog open
- * (`paused`) keeps its own focus; so do other fields (the header's election chooser).
+ * into a button (whose Enter would press it) or a closed chooser is steered into the box instead.
+ * A dialog (`paused`, or any open one) keeps its own focus, and so does an open drop-down list.
  */
 export function useDeskFocus(
   box: RefObject<InputRef | null>,
@@ -23,7 +23,7 @@ export function useDeskFocus(
       const target = input();
       if (idle() || !target || event.altKey || event.ctrlKey || event.metaKey) return;
       const active = document.activeElement;
-      if (active === target || isField(active)) return;
+      if (active === target || keepsFocus(active)) return;
       if (event.key === 'Enter') {
         event.preventDefault();
         target.focus();
@@ -59,11 +59,10 @@ export function useDeskFocus(
   }, [box]);
 }
 
-function isField(element: Element | null): boolean {
+/** Whether typing belongs where the focus is: in a dialog, or in a list opened to choose from. */
+function keepsFocus(element: Element | null): boolean {
+  if (!(element instanceof HTMLElement)) return false;
   return (
-    element instanceof HTMLInputElement ||
-    element instanceof HTMLTextAreaElement ||
-    element instanceof HTMLSelectElement ||
-    (element instanceof HTMLElement && element.isContentEditable)
+    element.closest('[role="dialog"]') !== null || element.getAttribute('aria-expanded') === 'true'
   );
 }

@@ -393,6 +393,7 @@ function FinishCard({
       {ready ? (
         <Alert
           type="success"
+          className="entry-success"
           showIcon
           title="各票箱均已录完（双人录入的已核对），张数与收回选票相符，可以计票"
         />

@@ -1,7 +1,12 @@
 import { Alert, Button, Progress } from 'antd';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EntrySheet, PassProgress } from '../../../shared/api/entry';
-import { ballotReader } from '../../../shared/paper-ballot';
+import {
+  ballotReader,
+  sameBallot,
+  storedBallot,
+  type BallotEntry,
+} from '../../../shared/paper-ballot';
 import { passLabels } from '../../../shared/strings/entry';
 import { api } from '../../api';
 import { useAppStatus } from '../../stores/app-status';
@@ -64,7 +69,7 @@ export function EntryDesk({
   const verdict = useMemo(() => verdictOf(reader, draft), [reader, draft]);
   const [progress, setProgress] = useState<PassProgress>(sheet.progress);
   const [mode, setMode] = useState<Mode>('ballot');
-  const [saved, setSaved] = useState<Saved | null>(
+  const [lastSaved, setLastSaved] = useState<Saved | null>(
     sheet.progress.lastSeq === null ? null : { seq: sheet.progress.lastSeq, invalidReason: null },
   );
   const [notice, setNotice] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
@@ -90,11 +95,12 @@ export function EntryDesk({
     const seq = progressRef.current.nextSeq;
     const result = await api['entry.commit']({ boxId: box.id, seq, ballot: entry });
     if (result.ok) {
-      useEntryDrafts.getState().reset(key, n);
-      setProgress(result.value.progress);
-      progressRef.current = result.value.progress;
-      setSaved({ seq: result.value.seq, invalidReason: result.value.invalidReason });
-      setNotice(null);
+      saved(result.value.progress, result.value.seq, result.value.invalidReason);
+    } else if (result.error.field === 'seq' && (await alreadySaved(box.id, seq, entry))) {
+      // The answer to an earlier Enter was lost on its way, not the ballot: it is on disk.
+      const sheet = await api['entry.open']({ boxId: box.id });
+      if (sheet.ok) saved(sheet.value.progress, seq, storedBallot(reader, entry).invalidReason);
+      setNotice({ tone: 'info', text: `第 ${seq} 张此前已经保存，无需再存` });
     } else {
       queued.current = [];
       setNotice({ tone: 'error', text: `第 ${seq} 张没有保存：${result.error.message}` });
@@ -102,6 +108,22 @@ export function EntryDesk({
     }
     busy.current = false;
     drain();
+  };
+
+  const saved = (next: PassProgress, seq: number, invalidReason: string | null) => {
+    useEntryDrafts.getState().reset(key, n);
+    setProgress(next);
+    progressRef.current = next;
+    setLastSaved({ seq, invalidReason });
+    setNotice(null);
+  };
+
+  /** Whether the pass already holds this very ballot at seq. */
+  const alreadySaved = async (boxId: number, seq: number, entry: BallotEntry) => {
+    const listed = await api['entry.ballots']({ boxId });
+    if (!listed.ok) return false;
+    const standing = listed.value.find((b) => b.seq === seq && b.voidedReason === null);
+    return standing !== undefined && sameBallot(standing, storedBallot(reader, entry));
   };
 
   const finish = async () => {
@@ -274,11 +296,11 @@ export function EntryDesk({
         </div>
         <aside className="entry-side">
           <div className="entry-saved" data-testid="last-saved" aria-live="polite">
-            {saved ? (
+            {lastSaved ? (
               <>
-                上一张已保存：<b>第 {saved.seq} 张</b>
-                {saved.invalidReason && (
-                  <span className="entry-saved-invalid">（废票：{saved.invalidReason}）</span>
+                上一张已保存：<b>第 {lastSaved.seq} 张</b>
+                {lastSaved.invalidReason && (
+                  <span className="entry-saved-invalid">（废票：{lastSaved.invalidReason}）</span>
                 )}
               </>
             ) : (

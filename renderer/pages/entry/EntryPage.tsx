@@ -34,6 +34,7 @@ export function EntryPage() {
       {done && (
         <Alert
           type="success"
+          className="entry-success"
           showIcon
           title={done}
           closable

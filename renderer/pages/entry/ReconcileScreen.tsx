@@ -59,6 +59,7 @@ export function ReconcileScreen({
       {open === 0 ? (
         <Alert
           type="success"
+          className="entry-success"
           showIcon
           title={`已核对完毕：${differences.length} 处不一致均已按原票认定，本票箱计入计票`}
           role="status"

@@ -55,6 +55,7 @@ export function BackupPanel() {
       <Card size="small" title="备份设置">
         <Form
           form={form}
+          name="backup"
           layout="inline"
           initialValues={{ ...status.config, folder: status.config.folder ?? '' }}
           disabled={!canConfigure}

@@ -100,7 +100,12 @@ export function ExportPanel() {
       )}
       {status.congress && canExport && (
         <Card size="small" title="导出">
-          <Form form={form} layout="inline" onFinish={(fields) => run(() => submit(fields))}>
+          <Form
+            form={form}
+            name="export"
+            layout="inline"
+            onFinish={(fields) => run(() => submit(fields))}
+          >
             <Form.Item
               name="folder"
               label="保存到文件夹"

@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react';
-
 /** What the export prints on a result sheet to tie the paper to the signed results package. */
 export interface Seal {
   /** The digest of the package's manifest, in short form (3F2A 9C01 …). */
@@ -96,23 +94,6 @@ function orBlank(names: readonly string[]): readonly string[] {
   return names.length > 0 ? names : ['', ''];
 }
 
-export function Fact({
-  label,
-  children,
-  wide,
-}: {
-  label: string;
-  children: ReactNode;
-  wide?: boolean;
-}) {
-  return (
-    <>
-      <th>{label}</th>
-      <td colSpan={wide ? 3 : 1}>{children}</td>
-    </>
-  );
-}
-
 export const partsCss = `
 .sheet-title { text-align: center; margin-bottom: 6mm; }
 .sheet-title h1 { font-size: 14pt; font-weight: 700; }
@@ -125,7 +106,8 @@ export const partsCss = `
 .seal-text { flex: 1; font-size: 9pt; }
 .seal-text p { margin: 1mm 0; }
 .seal-label { display: inline-block; width: 24mm; font-weight: 700; }
-.seal-text code { font-family: 'DejaVu Sans Mono', 'Consolas', monospace; word-break: break-all; }
+.seal-text code { font-family: 'DejaVu Sans Mono', 'Consolas', monospace; word-break: normal;
+  overflow-wrap: anywhere; }
 .seal-qr { width: 26mm; height: 26mm; flex: none; }
 .seal-qr svg { width: 100%; height: 100%; }
 .unlocks { margin-top: 4mm; border: 0.4mm solid #000; padding: 2mm 4mm; break-inside: avoid; }

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../db/store';
-import { backupAfterCertification, scheduledBackup } from '../../../electron/services/backup';
+import { scheduledBackup } from '../../../electron/services/backup';
 import { digestOf } from '../../../electron/services/backup/files';
 import type { BackupInfo } from '../../../shared/api/backup';
 import { tempDir } from '../export/fixture';
@@ -114,11 +114,26 @@ describe('backing up', () => {
     expect(readdirSync(folder).filter((n) => n.endsWith('.sqlite'))).toHaveLength(2);
   });
 
-  it('after a certification, through the hook the results service calls', async () => {
+  it('right after a round is certified', async () => {
     const { h } = await withBackups();
-    await backupAfterCertification(h.services.context);
+    await h.vote(h.formalRoundId);
+    await h.enter(h.formalRoundId, [
+      { marks: 'O-' },
+      { marks: 'O-' },
+      { marks: 'O-' },
+      { marks: '-O' },
+      { marks: 'O-' },
+    ]);
+    await h.certify(h.formalRoundId);
     const status = await h.must('backup.status', {}, h.admin.token);
     expect(status.backups.map((b) => b.reason)).toEqual(['certified']);
+    const copy = status.backups[0]?.file ?? '';
+    const db = new Database(copy, { readonly: true });
+    const round = db
+      .prepare<[number], { state: string }>('SELECT state FROM round WHERE id = ?')
+      .get(h.formalRoundId);
+    db.close();
+    expect(round?.state).toBe('certified');
   });
 });
 

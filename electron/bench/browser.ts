@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/*
+ * Chromium for the renderer benchmarks, found and launched as the end-to-end tests do
+ * (test/e2e/harness.ts): CHROMIUM_PATH, Debian's chromium, then Playwright's own; headless,
+ * offline-minded flags. The app under test is the loopback host (`serve`) on its own process,
+ * as the renderer meets main in Electron.
+ */
+
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', playwrightChromium()];
+  return candidates.find((path): path is string => !!path && existsSync(path));
+}
+
+function playwrightChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why the Chromium benchmarks cannot run here; undefined when they can. */
+export function chromiumUnavailable(): string | undefined {
+  return findChromium() === undefined
+    ? '找不到 Chromium（可设置 CHROMIUM_PATH，或安装 chromium）：浏览器相关的测量未进行'
+    : undefined;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (executablePath === undefined) throw new Error(chromiumUnavailable());
+  return chromium.launch({ executablePath, args: flags, headless: true });
+}
+
+export interface Host {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `serve --db <file> --port 0` from this same command line; resolves with the URL it prints. */
+export function serveHost(db: string): Promise<Host> {
+  const cli = process.argv[1] ?? '';
+  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${stderr}`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      resolve({ url: line.trim(), stop: () => stopChild(child) });
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/** The page's JavaScript heap in use, in MB (Chrome DevTools Protocol metrics). */
+export async function jsHeapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    return Math.round(used / 2 ** 20);
+  } finally {
+    await cdp.detach();
+  }
+}
