@@ -121,6 +121,16 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
       if (!round || !found) return fail('not-found', '没有这个选举轮次，请刷新后重试');
       if (!found.ok) return found;
       const { election, congress } = found.value;
+      // A runoff's names are the tied ones and a 另行选举's come from the result; set-up may not
+      // change either, or the rules the results service enforces could be bypassed.
+      if (round.kind === 'runoff' || round.kind === 'supplementary') {
+        return fail(
+          'invalid-state',
+          round.kind === 'runoff'
+            ? '再次投票的候选人是得票相等的被选举人，不能在设置中修改'
+            : '另行选举的候选人须在“结果”中按规则调整，不能在设置中修改',
+        );
+      }
       const entries = candidates.map((c) => ({ name: c.name, note: c.note ?? '' }));
       const twice = duplicateName(entries);
       if (twice !== undefined) {

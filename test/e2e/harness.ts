@@ -53,6 +53,8 @@ export interface Served {
   stderr: () => string;
 }
 
+const hallTimeZone = 'Asia/Shanghai';
+
 /** Runs `congress-tally serve` as a child process (so a test can kill it) and reads its URL line. */
 export function serve(db: string): Promise<Served> {
   const child = spawn(
@@ -60,6 +62,8 @@ export function serve(db: string): Promise<Served> {
     ['bin/congress-tally.mjs', 'serve', '--db', db, '--port', '0'],
     {
       cwd: root,
+      // The hall's laptop runs main and the window on one clock; so do the host and the browser.
+      env: { ...process.env, TZ: hallTimeZone },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -114,7 +118,7 @@ export async function startApp(): Promise<AppUnderTest> {
     headless: true,
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: hallTimeZone,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];

@@ -49,6 +49,14 @@ describe('follow-up rounds', () => {
     expect(runoff?.parentRoundId).toBe(h.formalRoundId);
     if (!runoff) return;
     expect(h.store.elections.candidatesOf(runoff.id).map((c) => c.name)).toEqual(['李三', '张四']);
+    // Set-up may not put anyone else on the runoff ballot.
+    const edited = await h.call(
+      'elections.setCandidates',
+      { roundId: runoff.id, candidates: [{ name: '李三' }, { name: '丁一' }] },
+      h.admin.token,
+    );
+    expect(edited).toMatchObject({ ok: false, error: { code: 'invalid-state' } });
+    expect(h.store.elections.candidatesOf(runoff.id).map((c) => c.name)).toEqual(['李三', '张四']);
     // Not complete until the runoff is certified: the list so far has the two above the tie.
     const before = await h.must('results.overview', { electionId: h.election.id }, h.admin.token);
     expect(before.complete).toBe(false);
