@@ -24,7 +24,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', '**/db/**', 'electron', 'better-sqlite3', 'node:*'], message: 'The renderer reaches main only through the API.' },
+            {
+              group: ['**/electron/**', '**/db/**', 'electron', 'better-sqlite3', 'node:*'],
+              message: 'The renderer reaches main only through the API.',
+            },
           ],
         },
       ],
@@ -32,7 +35,12 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/shared/api', '**/shared/api/*'], allowTypeImports: true, message: 'The renderer imports only types from the API contract (its schemas stay in main).' },
+            {
+              group: ['**/shared/api', '**/shared/api/*'],
+              allowTypeImports: true,
+              message:
+                'The renderer imports only types from the API contract (its schemas stay in main).',
+            },
           ],
         },
       ],
@@ -43,7 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Services, the store and shared code must run in plain Node.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Services, the store and shared code must run in plain Node.',
+            },
+          ],
+        },
       ],
     },
   },
