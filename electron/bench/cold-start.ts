@@ -18,6 +18,9 @@ export interface ColdStartFigures {
   reason?: string;
   min_ms?: number;
   max_ms?: number;
+  /** Where the time goes: the page's scripts have run (DOMContentLoaded), out of the whole. */
+  dom_content_loaded_median_ms?: number;
+  script_kb?: number;
   runs?: number;
   peak_mb?: number;
   peak_of?: string;
@@ -65,6 +68,8 @@ export async function coldStartBench(quick: boolean): Promise<ColdStartFigures> 
     const warmup = 1;
     const runs = quick ? 3 : 7;
     const times: number[] = [];
+    const scriptsRun: number[] = [];
+    let scriptBytes = 0;
     let peak = 0;
     for (let i = 0; i < warmup + runs; i += 1) {
       const context = await browser.newContext({
@@ -80,15 +85,34 @@ export async function coldStartBench(quick: boolean): Promise<ColdStartFigures> 
         { timeout: 60_000 },
       );
       const readyAt = (await handle.jsonValue()) ?? Number.NaN;
+      const loaded = await page.evaluate(() => {
+        const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        const scripts = performance
+          .getEntriesByType('resource')
+          .filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script');
+        return {
+          domContentLoaded: nav?.domContentLoadedEventEnd ?? Number.NaN,
+          bytes: scripts.reduce(
+            (sum, r) => sum + (r as PerformanceResourceTiming).decodedBodySize,
+            0,
+          ),
+        };
+      });
+      scriptBytes = loaded.bytes;
       peak = Math.max(peak, await jsHeapMb(page));
       await context.close();
-      if (i >= warmup) times.push(readyAt);
+      if (i >= warmup) {
+        times.push(readyAt);
+        scriptsRun.push(loaded.domContentLoaded);
+      }
       progress(`renderer_cold_start: load ${i + 1} ready at ${Math.round(readyAt)} ms`);
     }
     return {
       median_ms: ms(median(times)),
       min_ms: ms(Math.min(...times)),
       max_ms: ms(Math.max(...times)),
+      dom_content_loaded_median_ms: ms(median(scriptsRun)),
+      script_kb: Math.round(scriptBytes / 1024),
       runs: times.length,
       peak_mb: peak,
       peak_of: 'renderer JS heap (CDP JSHeapUsedSize)',

@@ -40,7 +40,7 @@ export const suites: Readonly<Record<string, Suite>> = {
     keys: ['export_100k', 'verify_100k'],
     scale: false,
     run: async ({ quick }) => {
-      const figures = await packageBench(100_000, { warmup: 1, runs: quick ? 2 : 5 });
+      const figures = await packageBench(100_000, { warmup: 1, runs: quick ? 2 : 3 });
       return { export_100k: figures.export, verify_100k: figures.verify };
     },
   },

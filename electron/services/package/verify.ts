@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PackageSummary, Verdict } from '../../../shared/api/export';
+import type { Verdict } from '../../../shared/api/export';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { ballotsSchema, type BallotsDocument } from '../../../shared/export/ballots';
 import { resultsCsv } from '../../../shared/export/csv';
@@ -17,8 +17,8 @@ import { canonicalJson } from '../../../db/audit';
 import type { PublicKey } from '../keys';
 import { checkAuditJsonl } from './audit-log';
 import { recountRound } from './recount';
-import { sealText } from './seal';
-import { digestHex, fingerprintOf, shortForm, verifySignature } from './signature';
+import { digestHex, fingerprintOf, verifySignature } from './signature';
+import { summaryOf } from './summary';
 import { readZip, type ZipEntry } from './zip';
 
 /*
@@ -254,70 +254,4 @@ function checkRecount(results: ResultsDocument, ballots: BallotsDocument): Step<
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
   return a !== undefined && Buffer.compare(a, b) === 0;
-}
-
-function summaryOf(
-  manifest: Manifest,
-  results: ResultsDocument,
-  files: Map<string, Uint8Array>,
-  registered: boolean,
-): PackageSummary {
-  const manifestBytes = files.get(manifestFile) ?? new Uint8Array();
-  const digest = digestHex(manifest.digestAlgorithm, manifestBytes);
-  const { congress } = results;
-  return {
-    format: manifest.format,
-    version: manifest.version,
-    createdAt: manifest.createdAt,
-    generator: `${manifest.generator.name} ${manifest.generator.version}`,
-    congress: {
-      name: congress.name,
-      term: congress.term,
-      organiser: congress.organiser,
-      heldOn: congress.heldOn,
-      profile: congress.profile,
-    },
-    signer: {
-      algorithm: manifest.signer.algorithm,
-      fingerprint: manifest.signer.fingerprint,
-      registered,
-    },
-    digest: { algorithm: manifest.digestAlgorithm, hex: digest, short: shortForm(digest) },
-    sealText: sealText(manifest.digestAlgorithm, digest, manifest.signer.fingerprint),
-    audit: manifest.audit,
-    elections: results.elections.map((e) => ({
-      title: e.title,
-      office: e.office,
-      seats: e.seats,
-      elected: e.rounds
-        .filter((r) => r.parameters.round !== 'preliminary')
-        .flatMap((r) => r.result.elected),
-      rounds: e.rounds.map((r) => ({
-        roundId: r.id,
-        label: r.label,
-        kind: r.parameters.round,
-        status: r.result.status,
-        certifiedAt: r.certifiedAt,
-        certifiedBy: r.certifiedBy,
-        ballots: r.result.ballots,
-        threshold: r.result.threshold?.minVotes ?? null,
-        elected: r.result.elected,
-        names: r.result.results.map((n) => ({
-          name: n.name,
-          writeIn: n.writeIn,
-          for: n.for,
-          against: n.writeIn ? null : n.against,
-          abstain: n.writeIn ? null : n.abstain,
-          outcome: n.outcome,
-        })),
-      })),
-    })),
-    notExported: results.notExported.map(({ election, label, reason }) => ({
-      election,
-      label,
-      reason,
-    })),
-    files: manifest.files.map(({ path, size, title }) => ({ path, size, title: title ?? null })),
-    missingReports: manifest.missingReports,
-  };
 }

@@ -79,13 +79,22 @@ function readQuoted(text: string, start: number): { value: string; end: number }
   }
 }
 
-/** The first lines of the text, enough to find the header row without parsing the whole file. */
+/**
+ * The first lines of the text, enough to find the header row without parsing the whole file.
+ * A line break inside a quoted cell (an odd number of quotes so far) does not end a line: cut
+ * there, the head would not parse with the file's own delimiter.
+ */
 export function headOfText(text: string, lines: number): string {
   let end = 0;
-  for (let n = 0; n < lines; n += 1) {
+  let quotes = 0;
+  for (let n = 0; n < lines;) {
     const next = text.indexOf('\n', end);
     if (next === -1) return text;
+    for (let i = text.indexOf('"', end); i !== -1 && i < next; i = text.indexOf('"', i + 1)) {
+      quotes += 1;
+    }
     end = next + 1;
+    if (quotes % 2 === 0) n += 1;
   }
   return text.slice(0, end);
 }

@@ -24,19 +24,22 @@ let packageFile = '';
 let keyFile = '';
 let fingerprint = '';
 
+/** The demo congress (built through the services by `congress-tally demo`), exported. */
 beforeAll(async () => {
-  const c = await certifiedCongress();
   const dir = tempDir('ct-cli-');
-  const exported = await cli('export', '--db', c.h.store.file, '--out', join(dir, '报送.zip'));
+  const db = join(dir, 'demo.sqlite');
+  const demo = await cli('demo', '--db', db);
+  if (demo.code !== 0) throw new Error(demo.stderr);
+  const exported = await cli('export', '--db', db, '--out', join(dir, '报送.zip'));
   if (exported.code !== 0) throw new Error(exported.stderr);
   ({ file: packageFile, fingerprint } = JSON.parse(exported.stdout) as {
     file: string;
     fingerprint: string;
   });
   keyFile = join(dir, 'key.json');
-  const key = await cli('public-key', '--db', c.h.store.file, '--out', keyFile);
+  const key = await cli('public-key', '--db', db, '--out', keyFile);
   if (key.code !== 0) throw new Error(key.stderr);
-});
+}, 180_000);
 
 describe('congress-tally export', () => {
   it('writes the package where --out says', () => {
@@ -60,7 +63,7 @@ describe('congress-tally verify', () => {
       ok: boolean;
       congress: { name: string };
       signer: { fingerprint: string; registered: boolean };
-      elections: { elected: string[] }[];
+      elections: { seats: number; elected: string[]; rounds: unknown[] }[];
       audit: { head: string };
     };
     expect(summary).toMatchObject({
@@ -68,7 +71,11 @@ describe('congress-tally verify', () => {
       congress: { name: '中国共产党东湖镇第十六次代表大会' },
       signer: { fingerprint, registered: false },
     });
-    expect(summary.elections[0]?.elected).toEqual(['丁一', '王二']);
+    // The demo's three elections, every seat filled (the committee after a runoff).
+    expect(summary.elections.map((e) => e.elected.length)).toEqual(
+      summary.elections.map((e) => e.seats),
+    );
+    expect(summary.elections.map((e) => e.rounds.length)).toEqual([2, 1, 1]);
     expect(summary.audit.head).toMatch(/^[0-9a-f]{64}$/);
     expect(run.stderr).toContain('只是结果包的自述');
   });
