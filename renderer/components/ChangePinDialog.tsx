@@ -2,7 +2,7 @@ import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api';
 import { showApiError } from './form-errors';
-import { confirmPinRules, PinInput, pinRules } from './PinInput';
+import { PinField, PinFields } from './PinFields';
 import { useBusy } from './useBusy';
 
 interface Fields {
@@ -46,20 +46,8 @@ export function ChangePinDialog(props: { open: boolean; onClose: () => void; onD
         onFinish={(fields) => run(() => submit(fields))}
         requiredMark={false}
       >
-        <Form.Item name="currentPin" label="当前 PIN" rules={pinRules}>
-          <PinInput autoFocus />
-        </Form.Item>
-        <Form.Item name="newPin" label="新 PIN" rules={pinRules}>
-          <PinInput />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="再次输入新 PIN"
-          dependencies={['newPin']}
-          rules={confirmPinRules('newPin')}
-        >
-          <PinInput placeholder="与上面相同" />
-        </Form.Item>
+        <PinField name="currentPin" label="当前 PIN" autoFocus />
+        <PinFields name="newPin" label="新 PIN" confirmLabel="再次输入新 PIN" />
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { GateLayout } from '../../components/GateLayout';
-import { confirmPinRules, PinInput, pinRules } from '../../components/PinInput';
+import { PinFields } from '../../components/PinFields';
 import { useSession } from '../../stores/session';
 import { useBusy } from '../../components/useBusy';
 
@@ -50,17 +50,7 @@ export function FirstRunPage() {
         >
           <Input autoFocus autoComplete="off" placeholder="例如：王建国" />
         </Form.Item>
-        <Form.Item name="pin" label="PIN" rules={pinRules}>
-          <PinInput />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="再次输入 PIN"
-          dependencies={['pin']}
-          rules={confirmPinRules('pin')}
-        >
-          <PinInput placeholder="与上面相同" />
-        </Form.Item>
+        <PinFields name="pin" label="PIN" confirmLabel="再次输入 PIN" />
         <Button type="primary" htmlType="submit" block loading={busy}>
           创建管理员并登录
         </Button>

@@ -1,9 +1,8 @@
 import { Alert, Card, Empty, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IssuanceOverview } from '../../../shared/api/issuance';
 import { roleLabels } from '../../../shared/strings/roles';
 import { api } from '../../api';
 import { StepHeading } from '../../components/StepHeading';
+import { useCongressPoll } from '../../components/useCongressPoll';
 import { ValidityLine } from '../../components/ValidityLine';
 import { useAppStatus } from '../../stores/app-status';
 import { useSession } from '../../stores/session';
@@ -13,34 +12,15 @@ import './issuance.css';
 /** Attendance moves until a round's ballots are issued; the page follows it this often. */
 const pollMs = 2_000;
 
+const loadOverview = (congressId: number) => api['issuance.list']({ congressId });
+
 /** 发票: per election and round, the ballots issued and, after voting, returned. */
 export function IssuancePage() {
   const congress = useAppStatus((s) => s.status?.congress ?? null);
   const role = useSession((s) => s.session?.role);
   const canIssue = role === 'scrutineer' || role === 'chief-scrutineer';
   const congressId = congress?.id ?? null;
-  const [overview, setOverview] = useState<IssuanceOverview | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const asked = useRef(0);
-
-  const refresh = useCallback(async () => {
-    if (congressId === null) return;
-    const ticket = ++asked.current;
-    const result = await api['issuance.list']({ congressId });
-    if (ticket !== asked.current) return;
-    if (result.ok) {
-      setOverview(result.value);
-      setProblem(null);
-    } else {
-      setProblem(result.error.message);
-    }
-  }, [congressId]);
-
-  useEffect(() => {
-    void refresh();
-    const timer = window.setInterval(() => void refresh(), pollMs);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
+  const { value: overview, problem, refresh } = useCongressPoll(congressId, loadOverview, pollMs);
 
   return (
     <section aria-labelledby="page-title" className="issuance-page">

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { GateLayout } from '../../components/GateLayout';
 import { LockoutAlert } from '../../components/LockoutAlert';
-import { PinInput, pinRules } from '../../components/PinInput';
+import { PinField } from '../../components/PinFields';
 import { useLockout } from '../../components/useLockout';
 import { useSession } from '../../stores/session';
 import { useBusy } from '../../components/useBusy';
@@ -46,9 +46,7 @@ export function LockScreen() {
         onFinish={(fields) => run(() => submit(fields))}
         requiredMark={false}
       >
-        <Form.Item name="pin" label="PIN" rules={pinRules}>
-          <PinInput autoFocus />
-        </Form.Item>
+        <PinField name="pin" label="PIN" autoFocus />
         <Button type="primary" htmlType="submit" block loading={busy} disabled={lockout !== null}>
           解锁
         </Button>

@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/api/roles';
 import { roleLabels } from '../../../shared/strings/roles';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
-import { confirmPinRules, PinInput, pinRules } from '../../components/PinInput';
+import { PinFields } from '../../components/PinFields';
 import { useBusy } from '../../components/useBusy';
 
 interface Fields {
@@ -71,22 +71,12 @@ export function AddPersonDialog(props: {
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={roleOptions} placeholder="计票人、监票人、总监票人或管理员" />
         </Form.Item>
-        <Form.Item
+        <PinFields
           name="pin"
           label="初始 PIN"
-          rules={pinRules}
+          confirmLabel="再次输入 PIN"
           extra="请当面告知本人，本人可登录后自行修改。"
-        >
-          <PinInput />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="再次输入 PIN"
-          dependencies={['pin']}
-          rules={confirmPinRules('pin')}
-        >
-          <PinInput placeholder="与上面相同" />
-        </Form.Item>
+        />
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { PersonRecord } from '../../../shared/api/people';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
-import { confirmPinRules, PinInput, pinRules } from '../../components/PinInput';
+import { PinFields } from '../../components/PinFields';
 import { useBusy } from '../../components/useBusy';
 
 interface Fields {
@@ -55,17 +55,7 @@ export function ResetPinDialog(props: {
         onFinish={(fields) => run(() => submit(fields))}
         requiredMark={false}
       >
-        <Form.Item name="pin" label="新 PIN" rules={pinRules}>
-          <PinInput autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label="再次输入新 PIN"
-          dependencies={['pin']}
-          rules={confirmPinRules('pin')}
-        >
-          <PinInput placeholder="与上面相同" />
-        </Form.Item>
+        <PinFields name="pin" label="新 PIN" confirmLabel="再次输入新 PIN" autoFocus />
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>

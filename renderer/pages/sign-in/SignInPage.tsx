@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { GateLayout } from '../../components/GateLayout';
 import { LockoutAlert } from '../../components/LockoutAlert';
-import { PinInput, pinRules } from '../../components/PinInput';
+import { PinField } from '../../components/PinFields';
 import { useLockout } from '../../components/useLockout';
 import { useSession } from '../../stores/session';
 import { useBusy } from '../../components/useBusy';
@@ -79,9 +79,7 @@ export function SignInPage() {
             }))}
           />
         </Form.Item>
-        <Form.Item name="pin" label="PIN" rules={pinRules}>
-          <PinInput ref={pinRef} />
-        </Form.Item>
+        <PinField name="pin" label="PIN" inputRef={pinRef} />
         <Button type="primary" htmlType="submit" block loading={busy} disabled={lockout !== null}>
           登录
         </Button>

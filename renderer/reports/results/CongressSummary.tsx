@@ -1,5 +1,5 @@
 import { ReportDocument } from '../ReportDocument';
-import { partsCss, UnlockNotes } from './parts';
+import { ChiefSignLine, partsCss, UnlockNotes } from './parts';
 
 export interface SummaryRound {
   label: string;
@@ -101,13 +101,7 @@ export function CongressSummary(props: CongressSummaryProps) {
         </section>
       ))}
       <UnlockNotes notes={props.unlocks} />
-      <section className="list-sign">
-        <p>
-          总监票人（签名）：
-          <span className="sign-line" />
-        </p>
-        <p>{props.date}</p>
-      </section>
+      <ChiefSignLine date={props.date} />
     </ReportDocument>
   );
 }

@@ -61,6 +61,19 @@ export function UnlockNotes({ notes }: { notes: readonly string[] }) {
   );
 }
 
+/** The 总监票人's line to sign on, right-aligned, then the date (styled by each report's `.list-sign`). */
+export function ChiefSignLine({ date }: { date: string }) {
+  return (
+    <section className="list-sign">
+      <p>
+        总监票人（签名）：
+        <span className="sign-line" />
+      </p>
+      <p>{date}</p>
+    </section>
+  );
+}
+
 export interface Signatories {
   /** The 总监票人 who certified; null prints a blank line to fill in. */
   chief: string | null;
