@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 export interface AuditEntry {
@@ -8,16 +8,31 @@ export interface AuditEntry {
   payload: unknown;
 }
 
-export interface AuditRow {
+/** What a row's hash covers besides its payload, and the link to the row before it. */
+interface AuditRowFields {
   seq: number;
   at: string;
   actor: string;
   role: string;
   action: string;
-  payload: string;
   prevHash: string;
+}
+
+export interface AuditRow extends AuditRowFields {
+  /** The payload's canonical JSON text. */
+  payload: string;
   hash: string;
 }
+
+/**
+ * A row as a verifier sees it: with its payload, or (a row an export redacts) with only the
+ * digest of its payload, which is what the hash covers.
+ */
+export type AuditChainRow = AuditRowFields & { hash: string } & (
+    { payload: string } | { payloadDigest: string }
+  );
+
+type AuditRowBody = AuditRowFields & ({ payload: string } | { payloadDigest: string });
 
 export type AuditVerdict =
   { ok: true; count: number; head: string } | { ok: false; seq: number; reason: string };
@@ -33,10 +48,43 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-export function auditHash(row: Omit<AuditRow, 'hash'>): string {
+/**
+ * The actions whose payload records a ballot's content (marks, written names, box, place in the
+ * stack): ballot entered, ballot voided, a difference between two passes settled. An export gives
+ * these rows by their payload's digest only; their payload gets a random salt when written, so
+ * that the digest cannot be undone by trying every possible ballot.
+ */
+const ballotContentActions: ReadonlySet<string> = new Set([
+  'ballot.enter',
+  'ballot.void',
+  'box.reconcile',
+]);
+
+export function recordsBallotContent(action: string): boolean {
+  return ballotContentActions.has(action) || action.startsWith('ballot.');
+}
+
+function salted(payload: unknown): unknown {
+  const salt = randomBytes(16).toString('hex');
+  return payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+    ? { ...payload, salt }
+    : { value: payload, salt };
+}
+
+/** SHA-256 (hex) of a payload's canonical JSON text: what a row's hash covers of its payload. */
+export function payloadDigest(payload: string): string {
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+/**
+ * The row's hash: over the previous row's hash and the row's fields, its payload by digest only,
+ * so that an export can leave a payload out (a ballot's content) and its chain still verifies.
+ */
+export function auditHash(row: AuditRowBody): string {
+  const digest = 'payload' in row ? payloadDigest(row.payload) : row.payloadDigest;
   // Six strings and a number: plain JSON is already canonical, and walking a 100,000-row chain
   // (export, verification) is a third faster without canonicalJson's call per value.
-  const body = JSON.stringify([row.seq, row.at, row.actor, row.role, row.action, row.payload]);
+  const body = JSON.stringify([row.seq, row.at, row.actor, row.role, row.action, digest]);
   return createHash('sha256').update(row.prevHash).update('\n').update(body).digest('hex');
 }
 
@@ -66,7 +114,9 @@ export function createAuditLog(db: Database, now: () => Date) {
         actor: entry.actor,
         role: entry.role,
         action: entry.action,
-        payload: canonicalJson(entry.payload ?? null),
+        payload: canonicalJson(
+          recordsBallotContent(entry.action) ? salted(entry.payload) : (entry.payload ?? null),
+        ),
         prevHash: prev?.hash ?? genesisHash,
       };
       const hash = auditHash(row);
@@ -89,8 +139,9 @@ export function createAuditLog(db: Database, now: () => Date) {
 /**
  * Walks the whole chain; names the first row whose order, link or content does not hold. Rows
  * removed from the end leave a shorter valid chain: compare the head with one recorded elsewhere.
+ * A row given with only its payload's digest (redacted in an export) is checked by that digest.
  */
-export function verifyAuditRows(rows: Iterable<AuditRow>): AuditVerdict {
+export function verifyAuditRows(rows: Iterable<AuditChainRow>): AuditVerdict {
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let count = 0;

@@ -1,10 +1,26 @@
-import { genesisHash, verifyAuditRows, type AuditRow } from '../../../db/audit';
+import {
+  genesisHash,
+  payloadDigest,
+  recordsBallotContent,
+  verifyAuditRows,
+  type AuditChainRow,
+  type AuditRow,
+} from '../../../db/audit';
 
 /*
  * audit.jsonl: the audit log as the database holds it, one row per line, each row's fields as
- * stored (the payload stays the canonical JSON text its hash was computed over), so that a
- * verifier can walk the same hash chain and compare its head with the manifest's.
+ * stored (the payload stays the canonical JSON text it was digested from), so that a verifier can
+ * walk the same hash chain and compare its head with the manifest's. Except: a row that records a
+ * ballot's content (its marks and written names, its box and place in the stack, in the order of
+ * entry) gives only `payloadDigest` in place of `payload`. A row's hash covers its payload by
+ * digest only, so the chain verifies all the same, and the package does not undo the shuffle of
+ * ballots.json. (Those payloads are salted when written: a digest of a bare ballot could be found
+ * by trying every possible one.) The database keeps every payload, for the scrutineers' audit
+ * trail.
  */
+
+/** Whether the export leaves the payload of a row with this action out. */
+export const redactedInExport = recordsBallotContent;
 
 export interface AuditExport {
   text: string;
@@ -17,7 +33,10 @@ export function auditJsonl(rows: Iterable<AuditRow>): AuditExport {
   let head = genesisHash;
   for (const row of rows) {
     const { seq, at, actor, role, action, payload, prevHash, hash } = row;
-    lines.push(JSON.stringify({ seq, at, actor, role, action, payload, prevHash, hash }));
+    const line = redactedInExport(action)
+      ? { seq, at, actor, role, action, payloadDigest: payloadDigest(payload), prevHash, hash }
+      : { seq, at, actor, role, action, payload, prevHash, hash };
+    lines.push(JSON.stringify(line));
     head = hash;
   }
   return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, rows: lines.length, head };
@@ -32,7 +51,7 @@ export type AuditCheck = { ok: true; count: number; head: string } | { ok: false
  */
 export function checkAuditJsonl(text: string): AuditCheck {
   const found = { problem: null as string | null };
-  function* rows(): Generator<AuditRow> {
+  function* rows(): Generator<AuditChainRow> {
     for (let start = 0, line = 1; start < text.length; line += 1) {
       const end = text.indexOf('\n', start);
       if (end === -1) {
@@ -44,6 +63,14 @@ export function checkAuditJsonl(text: string): AuditCheck {
         found.problem = `第 ${line} 行不是一条审计记录`;
         return;
       }
+      if (redactedInExport(row.action) !== 'payloadDigest' in row) {
+        found.problem = `第 ${row.seq} 条记录（${row.action}）：${
+          'payloadDigest' in row
+            ? '不记录选票内容，却只给出内容摘要（内容被隐去）'
+            : '记录选票内容，应只给出内容摘要（选票内容不应出现在结果包中）'
+        }`;
+        return;
+      }
       yield row;
       start = end + 1;
     }
@@ -53,9 +80,10 @@ export function checkAuditJsonl(text: string): AuditCheck {
   return chain.ok ? chain : { ok: false, reason: `第 ${chain.seq} 条记录：${chain.reason}` };
 }
 
-const textFields = ['at', 'actor', 'role', 'action', 'payload', 'prevHash', 'hash'] as const;
+const textFields = ['at', 'actor', 'role', 'action', 'prevHash', 'hash'] as const;
 
-function auditRowOf(line: string): AuditRow | undefined {
+/** A row: seq, the text fields, and either `payload` (text) or `payloadDigest` (SHA-256 hex). */
+function auditRowOf(line: string): AuditChainRow | undefined {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -64,8 +92,13 @@ function auditRowOf(line: string): AuditRow | undefined {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
-  if (Object.keys(record).length !== textFields.length + 1) return undefined;
+  if (Object.keys(record).length !== textFields.length + 2) return undefined;
   if (!Number.isSafeInteger(record.seq)) return undefined;
   if (!textFields.every((field) => typeof record[field] === 'string')) return undefined;
-  return record as unknown as AuditRow;
+  const content =
+    typeof record.payload === 'string' ||
+    (typeof record.payloadDigest === 'string' && /^[0-9a-f]{64}$/.test(record.payloadDigest));
+  // Eight keys, seq and the six checked: the eighth is one of the two, never both.
+  if (!content || ('payload' in record && 'payloadDigest' in record)) return undefined;
+  return record as unknown as AuditChainRow;
 }

@@ -3,7 +3,16 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHash, canonicalJson, genesisHash, verifyAuditChain } from '../../../db/audit';
+import {
+  auditHash,
+  canonicalJson,
+  genesisHash,
+  payloadDigest,
+  verifyAuditChain,
+  verifyAuditRows,
+  type AuditChainRow,
+  type AuditRow,
+} from '../../../db/audit';
 import { openStore } from '../../../db/store';
 import { seeded, tickingClock, useTempDir } from './fixtures';
 
@@ -94,6 +103,52 @@ describe('the audit log', () => {
     expect(rows[0]?.prevHash).toBe(genesisHash);
     expect(rows.every((row, i) => row.seq === i + 1 && auditHash(row) === row.hash)).toBe(true);
     store.close();
+  });
+
+  it('covers each payload by its digest: the chain verifies with digests in place of payloads', () => {
+    const store = openStore(fileWithAudit());
+    const rows = [...store.audit.rows()];
+    store.close();
+    const digested = (row: AuditRow): Omit<AuditRow, 'payload'> & { payloadDigest: string } => {
+      const { payload, ...rest } = row;
+      return { ...rest, payloadDigest: payloadDigest(payload) };
+    };
+    // Every other row redacted, as an export leaves out the ballots' content.
+    const mixed = rows.map((row, i): AuditChainRow => (i % 2 ? digested(row) : row));
+    const head = rows.at(-1)?.hash;
+    expect(verifyAuditRows(mixed)).toEqual({ ok: true, count: rowCount, head });
+    expect(verifyAuditRows(rows.map(digested))).toEqual({ ok: true, count: rowCount, head });
+
+    // Row 500 is one of the redacted.
+    const changed = rows.map((row, i): AuditChainRow => {
+      if (i % 2 === 0) return row;
+      return { ...digested(row), ...(row.seq === 500 ? { payloadDigest: '1'.repeat(64) } : {}) };
+    });
+    expect(verifyAuditRows(changed)).toMatchObject({ ok: false, seq: 500 });
+    const retimed = mixed.map((row) =>
+      row.seq === 501 ? { ...row, at: '2025-06-18T00:00:00.000Z' } : row,
+    );
+    expect(verifyAuditRows(retimed)).toMatchObject({ ok: false, seq: 501 });
+  });
+
+  it('salts the payload of a row that records a ballot, so its digest gives nothing away', () => {
+    const store = openStore(join(tempDir(), 'salted.sqlite'), { now: () => new Date(0) });
+    const ballot = { boxId: 1, pass: 1, seq: 1, marks: 'OX-' };
+    const rows = store.transaction(() =>
+      ['ballot.enter', 'ballot.enter', 'box.open-pass'].map((action) =>
+        store.audit.append({ actor: 'a', role: 'teller', action, payload: ballot }),
+      ),
+    );
+    store.close();
+    const [first, second, other] = rows.map(
+      (row) => JSON.parse(row.payload) as Record<string, unknown>,
+    );
+    expect(first).toMatchObject(ballot);
+    expect(first?.salt).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).toMatchObject(ballot);
+    expect(first).not.toEqual(second);
+    expect(other).toEqual(ballot);
+    expect(payloadDigest(rows[0]?.payload ?? '')).not.toBe(payloadDigest(canonicalJson(ballot)));
   });
 
   it('names the row whose payload had one byte changed in the file', () => {
