@@ -68,6 +68,24 @@ export function serveHost(db: string): Promise<Host> {
   });
 }
 
+/** The host on `db` and a Chromium, for `run`; both stopped after it, whatever happens. */
+export async function withBrowserOn<T>(
+  db: string,
+  run: (browser: Browser, url: string) => Promise<T>,
+): Promise<T> {
+  const host = await serveHost(db);
+  try {
+    const browser = await launchChromium();
+    try {
+      return await run(browser, host.url);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await host.stop();
+  }
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumUnavailable, jsHeapMb, launchChromium, serveHost } from './browser';
+import type { Browser } from 'playwright-core';
+import { chromiumUnavailable, jsHeapMb, withBrowserOn } from './browser';
 import { openDay } from './day';
 import { median, ms, progress } from './measure';
 
@@ -26,7 +27,10 @@ export interface ColdStartFigures {
   peak_of?: string;
 }
 
-/** Runs in the page before its own scripts; sets window.__ctReady once the screen is usable. */
+/**
+ * Runs in the page before its own scripts: checks on every frame whether the screen is usable and
+ * sets window.__ctReady, once, after the paint of the first frame in which it is.
+ */
 function readinessProbe(): void {
   const ready = (): boolean => {
     const field = document.getElementById('personId');
@@ -34,92 +38,97 @@ function readinessProbe(): void {
     const loading = document.querySelector('.ant-select-loading');
     return heading && field !== null && document.activeElement === field && loading === null;
   };
-  const observer = new MutationObserver(() => check());
-  const check = () => {
-    if (!ready()) return;
-    observer.disconnect();
-    // The frame that shows it: the callback after the next paint.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        (window as unknown as { __ctReady: number }).__ctReady = performance.now();
-      }, 0),
-    );
+  const frame = () => {
+    if (!ready()) {
+      requestAnimationFrame(frame);
+      return;
+    }
+    setTimeout(() => {
+      (window as unknown as { __ctReady: number }).__ctReady = performance.now();
+    }, 0);
   };
-  document.addEventListener('DOMContentLoaded', () => {
-    observer.observe(document.documentElement, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-    });
-    check();
-  });
-  document.addEventListener('focusin', check, true);
+  requestAnimationFrame(frame);
+}
+
+/** What the page shows instead, for the error when it never becomes usable. */
+function screenNow(): string {
+  const active = document.activeElement;
+  const focused = active ? `${active.tagName}#${active.id}` : 'nothing';
+  return `focus on ${focused}; text: ${document.body.innerText.slice(0, 200).replace(/\s+/g, ' ')}`;
 }
 
 export async function coldStartBench(quick: boolean): Promise<ColdStartFigures> {
   const missing = chromiumUnavailable();
   if (missing) return { median_ms: null, reason: missing };
   const dir = mkdtempSync(join(tmpdir(), 'ct-bench-start-'));
-  const day = await openDay(join(dir, 'congress.sqlite'));
-  day.services.close();
-  const host = await serveHost(join(dir, 'congress.sqlite'));
-  const browser = await launchChromium();
   try {
-    const warmup = 1;
-    const runs = quick ? 3 : 7;
-    const times: number[] = [];
-    const scriptsRun: number[] = [];
-    let scriptBytes = 0;
-    let peak = 0;
-    for (let i = 0; i < warmup + runs; i += 1) {
-      const context = await browser.newContext({
-        viewport: { width: 1366, height: 860 },
-        locale: 'zh-CN',
-      });
-      await context.addInitScript(readinessProbe);
-      const page = await context.newPage();
-      await page.goto(host.url);
-      const handle = await page.waitForFunction(
-        () => (window as unknown as { __ctReady?: number }).__ctReady,
-        undefined,
-        { timeout: 60_000 },
-      );
-      const readyAt = (await handle.jsonValue()) ?? Number.NaN;
-      const loaded = await page.evaluate(() => {
-        const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-        const scripts = performance
-          .getEntriesByType('resource')
-          .filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script');
-        return {
-          domContentLoaded: nav?.domContentLoadedEventEnd ?? Number.NaN,
-          bytes: scripts.reduce(
-            (sum, r) => sum + (r as PerformanceResourceTiming).decodedBodySize,
-            0,
-          ),
-        };
-      });
-      scriptBytes = loaded.bytes;
-      peak = Math.max(peak, await jsHeapMb(page));
-      await context.close();
-      if (i >= warmup) {
-        times.push(readyAt);
-        scriptsRun.push(loaded.domContentLoaded);
-      }
-      progress(`renderer_cold_start: load ${i + 1} ready at ${Math.round(readyAt)} ms`);
-    }
-    return {
-      median_ms: ms(median(times)),
-      min_ms: ms(Math.min(...times)),
-      max_ms: ms(Math.max(...times)),
-      dom_content_loaded_median_ms: ms(median(scriptsRun)),
-      script_kb: Math.round(scriptBytes / 1024),
-      runs: times.length,
-      peak_mb: peak,
-      peak_of: 'renderer JS heap (CDP JSHeapUsedSize)',
-    };
+    const file = join(dir, 'congress.sqlite');
+    const day = await openDay(file);
+    day.services.close();
+    return await withBrowserOn(file, (browser, url) => loads(browser, url, quick ? 3 : 7));
   } finally {
-    await browser.close();
-    await host.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One warm-up load and `runs` measured ones, each in a fresh context. */
+async function loads(browser: Browser, url: string, runs: number): Promise<ColdStartFigures> {
+  const warmup = 1;
+  const times: number[] = [];
+  const scriptsRun: number[] = [];
+  let scriptBytes = 0;
+  let peak = 0;
+  for (let i = 0; i < warmup + runs; i += 1) {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 860 },
+      locale: 'zh-CN',
+    });
+    await context.addInitScript(readinessProbe);
+    const page = await context.newPage();
+    await page.goto(url);
+    const handle = await page
+      .waitForFunction(() => (window as unknown as { __ctReady?: number }).__ctReady, undefined, {
+        timeout: 60_000,
+      })
+      .catch(async (error: unknown) => {
+        throw new Error(
+          `the sign-in screen never became usable: ${await page.evaluate(screenNow)}`,
+          {
+            cause: error,
+          },
+        );
+      });
+    const readyAt = (await handle.jsonValue()) ?? Number.NaN;
+    const loaded = await page.evaluate(() => {
+      const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((r) => (r as PerformanceResourceTiming).initiatorType === 'script');
+      return {
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? Number.NaN,
+        bytes: scripts.reduce(
+          (sum, r) => sum + (r as PerformanceResourceTiming).decodedBodySize,
+          0,
+        ),
+      };
+    });
+    scriptBytes = loaded.bytes;
+    peak = Math.max(peak, await jsHeapMb(page));
+    await context.close();
+    if (i >= warmup) {
+      times.push(readyAt);
+      scriptsRun.push(loaded.domContentLoaded);
+    }
+    progress(`renderer_cold_start: load ${i + 1} ready at ${Math.round(readyAt)} ms`);
+  }
+  return {
+    median_ms: ms(median(times)),
+    min_ms: ms(Math.min(...times)),
+    max_ms: ms(Math.max(...times)),
+    dom_content_loaded_median_ms: ms(median(scriptsRun)),
+    script_kb: Math.round(scriptBytes / 1024),
+    runs: times.length,
+    peak_mb: peak,
+    peak_of: 'renderer JS heap (CDP JSHeapUsedSize)',
+  };
 }

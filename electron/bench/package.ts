@@ -32,6 +32,7 @@ export interface ExportFigures {
   ballots: number;
   package_mb: number;
   build_s: number;
+  /** Peak RSS of this Node process while exporting; the Chromium that prints is not in it. */
   peak_mb: number;
 }
 

@@ -135,8 +135,26 @@ export function extraLines(report: Report): string[] {
   };
   add('commit p50', 'commit.p50_ms', 'ms');
   add('check-in search p50', 'checkin_search.p50_ms', 'ms');
+  add(
+    'check-in search, first after a check-in, p99',
+    'checkin_search.first_after_checkin_p99_ms',
+    'ms',
+  );
   add('export 100k without printing the reports', 'export_100k.without_pdf_median_ms', 'ms');
   add('package of 100k ballots', 'export_100k.package_mb', 'MB');
+  add('verify 100k: peak RSS', 'verify_100k.peak_mb', 'MB');
+  add(
+    'cold start: scripts run (DOMContentLoaded), median',
+    'renderer_cold_start.dom_content_loaded_median_ms',
+    'ms',
+  );
+  add(
+    'keystroke: the app’s own work (keydown → render done), p99',
+    'keystroke_repaint.work_p99_ms',
+    'ms',
+  );
+  add('keystroke: mark keys only, p99', 'keystroke_repaint.marks_p99_ms', 'ms');
+  add('keystroke: Enter (saves the ballot), p99', 'keystroke_repaint.enter_p99_ms', 'ms');
   add('store 1M: insert', 'store_1m.insert_s', 's');
   add('store 1M: counted-ballots query and tally, median', 'store_1m.count_median_ms', 'ms');
   add('store 1M: file', 'store_1m.file_mb', 'MB');
