@@ -1,99 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach } from 'vitest';
-import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
-import type { Role } from '../../../shared/api/roles';
-import { openServices, type Services } from '../../../electron/services/open';
-import { openChromiumPrinter } from '../../../electron/services/reports/pdf';
-import type { PdfPrinter, PrintableReport } from '../../../electron/services/reports/printer';
+import { servicesHarness, type PrintPdf, type ServicesHarness } from '../services-harness';
 
-export interface SetupHarness {
-  services: Services;
-  file: string;
-  admin: string;
-  call<M extends MethodName>(
-    method: M,
-    input: ApiInput<M>,
-    token?: string | null,
-  ): Promise<Result<ApiOutput<M>>>;
-  /** The value of a call that must succeed. */
-  must<M extends MethodName>(method: M, input: ApiInput<M>, token?: string): Promise<ApiOutput<M>>;
-  /** Signs in a new person of the role; returns the token. */
-  person(role: Role): Promise<string>;
-  count(sql: string): number;
+export interface SetupHarness extends Omit<ServicesHarness, 'auditRows'> {
   auditActions(): string[];
 }
 
-const dirs: string[] = [];
-const open: Services[] = [];
-let printer: Promise<PdfPrinter> | undefined;
-
-afterEach(() => {
-  for (const services of open.splice(0)) services.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-afterAll(async () => {
-  if (printer) await (await printer).close();
-});
-
-/** One Chromium for every PDF of a test file: starting one per report would be slow. */
-function sharedPrint(report: PrintableReport): Promise<Uint8Array> {
-  printer ??= openChromiumPrinter();
-  return printer.then((p) => p.print(report));
-}
-
-/**
- * The real services on a real database file, with the administrator signed in. PDFs come from
- * Chromium unless a test passes its own printer.
- */
-export async function setupHarness(
-  options: { printPdf?: (report: PrintableReport) => Promise<Uint8Array> } = {},
-): Promise<SetupHarness> {
-  const dir = mkdtempSync(join(tmpdir(), 'ct-setup-'));
-  dirs.push(dir);
-  const file = join(dir, 'congress.sqlite');
-  const services = openServices({
-    file,
+/** The real services on a real database file, with the administrator signed in. */
+export async function setupHarness(options: { printPdf?: PrintPdf } = {}): Promise<SetupHarness> {
+  const h = await servicesHarness({
+    folder: 'ct-setup-',
     now: () => new Date('2025-06-01T02:00:00Z'),
-    display: { openProjector: () => false },
-    network: () => ({ connected: false, interfaces: [] }),
-    log: { error: () => undefined },
-    printPdf: options.printPdf ?? sharedPrint,
+    peopleNamed: '人员',
+    ...options,
   });
-  open.push(services);
-  const call = <M extends MethodName>(method: M, input: ApiInput<M>, token: string | null = null) =>
-    services.dispatch(method, input, token) as Promise<Result<ApiOutput<M>>>;
-  const created = await call('session.createFirstAdmin', { name: '王管理', pin: '246810' });
-  if (!created.ok) throw new Error(created.error.message);
-  const admin = created.value.token;
-  let people = 0;
-  return {
-    services,
-    file,
-    admin,
-    call,
-    async must(method, input, token = admin) {
-      const result = await call(method, input, token);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value;
-    },
-    async person(role) {
-      people += 1;
-      const added = await call('people.add', { name: `人员${people}`, role, pin: '1357' }, admin);
-      if (!added.ok) throw new Error(added.error.message);
-      const signed = await call('session.signIn', { personId: added.value.id, pin: '1357' });
-      if (!signed.ok) throw new Error(signed.error.message);
-      return signed.value.token;
-    },
-    count: (sql) => services.store.db.prepare<[], { n: number }>(sql).get()?.n ?? Number.NaN,
-    auditActions: () =>
-      services.store.db
-        .prepare<[], { action: string }>('SELECT action FROM audit ORDER BY seq')
-        .all()
-        .map((row) => row.action),
-  };
+  return { ...h, auditActions: () => h.auditRows().map((row) => row.action) };
 }
 
 export const township = {
