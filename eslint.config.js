@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'db/**/*.ts', 'shared/**/*.ts'],
+    files: ['core/**/*.{ts,tsx}', 'db/**/*.ts', 'shared/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

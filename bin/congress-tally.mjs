@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/electron/cli.mjs', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli/main.mjs', import.meta.url));
 if (!existsSync(cli)) {
   process.stderr.write('congress-tally: 未找到构建产物，请先运行 npm run build\n');
   process.exit(2);

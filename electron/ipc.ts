@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { apiChannel } from '../shared/api/bridge';
 import { fail } from '../shared/api/result';
 import { isAppUrl } from './security';
-import type { Dispatch } from './services/dispatch';
+import type { Dispatch } from '../core/platform/dispatch';
 
 /** Calls are accepted only from the top frame of a page the app itself loaded. */
 export function isAppMainFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {

@@ -7,8 +7,8 @@ import { registerApi } from './ipc';
 import { openElectronPrinter } from './printing';
 import { openProjector } from './projector';
 import { appScheme, appSchemePrivileges, hardenContents, hardenSession } from './security';
-import { openServices, type Services } from './services/open';
-import type { PdfPrinter } from './services/reports/printer';
+import { openServices, type Services } from '../core/platform/open';
+import type { PdfPrinter } from '../core/reports/printer';
 import { mainWindowOptions, mainWindowUrl, type WindowConfig } from './window';
 
 const rendererDir = join(__dirname, '../renderer');

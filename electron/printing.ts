@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pageFrame, type PdfPrinter, type PrintableReport } from './services/reports/printer';
+import { pageFrame, type PdfPrinter, type PrintableReport } from '../core/reports/printer';
 
 /** An in-memory session of its own, so that blocking its requests touches nothing else. */
 const partition = 'congress-tally-reports';

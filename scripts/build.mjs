@@ -32,8 +32,8 @@ const targets = [
     external: ['electron'],
   },
   {
-    entry: 'electron/cli.ts',
-    outfile: 'dist/electron/cli.mjs',
+    entry: 'cli/main.ts',
+    outfile: 'dist/cli/main.mjs',
     format: 'esm',
     packages: 'external',
   },

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fail } from '../../shared/api/result';
 import { securityHeaders } from '../content-policy';
 import { readRendererFile } from '../renderer-files';
-import type { Dispatch, Logger } from '../services/dispatch';
+import type { Dispatch, Logger } from '../../core/platform/dispatch';
 import { hasKey, isOwnHost, isSameOrigin, keyCookie, newHostKey, sameKey } from './guard';
 import { forbiddenPage } from './pages';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
-import { openServices, type Services } from '../../electron/services/open';
-import { openChromiumPrinter } from '../../electron/services/reports/pdf';
-import type { PdfPrinter, PrintableReport } from '../../electron/services/reports/printer';
+import { openServices, type Services } from '../../core/platform/open';
+import { openChromiumPrinter } from '../../core/reports/pdf';
+import type { PdfPrinter, PrintableReport } from '../../core/reports/printer';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../shared/api';
 import type { Role } from '../../shared/api/roles';
 

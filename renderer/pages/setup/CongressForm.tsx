@@ -10,7 +10,7 @@ import {
   type ProfileId,
   type RuleOptions,
 } from '../../../shared/tally/types';
-import { defaultBallotInstructions } from '../../reports/ballotText';
+import { defaultBallotInstructions } from '../../../shared/strings/ballot';
 
 export interface CongressFormValues {
   name: string;

@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../db/store';
-import { scheduledBackup } from '../../../electron/services/backup';
-import { digestOf } from '../../../electron/services/backup/files';
+import { scheduledBackup } from '../../../core/export/backup/handlers';
+import { digestOf } from '../../../core/export/backup/files';
 import type { BackupInfo } from '../../../shared/api/backup';
 import { tempDir } from '../export/fixture';
 import { chiefPin, resultsHarness, type ResultsHarness } from '../results/fixture';
@@ -240,7 +240,7 @@ describe('restoring', () => {
   });
 
   it('from the command line, with the database closed', async () => {
-    const { main } = await import('../../../electron/cli');
+    const { main } = await import('../../../cli/main');
     const { h, folder } = await withBackups();
     const live = h.store.file;
     const out: string[] = [];

@@ -1,5 +1,5 @@
 import { openStore } from '../../../db/store';
-import { backupSource, createBackup, pruneBackups } from '../../../electron/services/backup/files';
+import { backupSource, createBackup, pruneBackups } from '../../../core/export/backup/files';
 
 /*
  * Run by crash.test.ts, which kills it at a random moment: backs the database up into the folder

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCheckinIndex, searchDelegates } from '../../../electron/services/checkin-search';
+import { createCheckinIndex, searchDelegates } from '../../../core/checkin/search';
 import { congressWith, dayHarness } from './fixture';
 
 const roster = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Congress } from '../../../db/congresses';
-import { portion, validityOf } from '../../../electron/services/validity';
+import { portion, validityOf } from '../../../core/checkin/validity';
 import { MORE_THAN_TWO_THIRDS, AT_LEAST_FOUR_FIFTHS } from '../../../shared/tally/shares';
 import type { ProfileId } from '../../../shared/tally/types';
 import { checkIn, congressWith, dayHarness } from './fixture';

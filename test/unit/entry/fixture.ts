@@ -6,7 +6,7 @@ import type { Store } from '../../../db/store';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
 import type { Role } from '../../../shared/api/roles';
 import { nineOfEleven, seedCountingRound, type RoundSeed } from './seed';
-import { openServices, type Services } from '../../../electron/services/open';
+import { openServices, type Services } from '../../../core/platform/open';
 
 export { nineOfEleven, seedCountingRound, type RoundSeed };
 

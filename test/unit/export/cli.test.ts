@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli';
+import { main } from '../../../cli/main';
 import { certifiedCongress, entriesOf, replaced, rezip, tempDir } from './fixture';
 
 interface Run {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyPackage } from '../../../electron/services/package/verify';
-import { digestHex } from '../../../electron/services/package/signature';
+import { verifyPackage } from '../../../core/export/package/verify';
+import { digestHex } from '../../../core/export/package/signature';
 import type { Manifest } from '../../../shared/export/manifest';
 import { chiefPin } from '../results/fixture';
 import {

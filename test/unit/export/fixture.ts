@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { SigningKey } from '../../../electron/services/keys';
-import { digestHex } from '../../../electron/services/package/signature';
-import { openChromiumPrinter } from '../../../electron/services/reports/pdf';
-import type { PdfPrinter } from '../../../electron/services/reports/printer';
-import { readZip, zipParts, type ZipEntry } from '../../../electron/services/package/zip';
+import type { SigningKey } from '../../../core/platform/keys';
+import { digestHex } from '../../../core/export/package/signature';
+import { openChromiumPrinter } from '../../../core/reports/pdf';
+import type { PdfPrinter } from '../../../core/reports/printer';
+import { readZip, zipParts, type ZipEntry } from '../../../core/export/package/zip';
 import { digestAlgorithms, signatureFormat, type Manifest } from '../../../shared/export/manifest';
 import { resultsHarness, times, type PaperBallot, type ResultsHarness } from '../results/fixture';
 

@@ -1,4 +1,4 @@
-import { writePackage } from '../../../electron/services/package/writer';
+import { writePackage } from '../../../core/export/package/writer';
 
 /*
  * Run under a file-size limit (ulimit -f) by full-disk.test.ts: writes a package bigger than the

@@ -7,11 +7,11 @@ import {
   readPublicKey,
   signingKey,
   type SigningKey,
-} from '../../../electron/services/keys';
-import { verifyPackage } from '../../../electron/services/package/verify';
-import { auditJsonl, checkAuditJsonl } from '../../../electron/services/package/audit-log';
+} from '../../../core/platform/keys';
+import { verifyPackage } from '../../../core/export/package/verify';
+import { auditJsonl, checkAuditJsonl } from '../../../core/export/package/audit-log';
 import { auditHash, genesisHash, payloadDigest, type AuditRow } from '../../../db/audit';
-import { digestHex, shortForm } from '../../../electron/services/package/signature';
+import { digestHex, shortForm } from '../../../core/export/package/signature';
 import type { LatestExport, Verdict } from '../../../shared/api/export';
 import type { BallotsDocument } from '../../../shared/export/ballots';
 import type { Manifest } from '../../../shared/export/manifest';
@@ -27,7 +27,7 @@ import {
   tempDir,
   utf8,
 } from './fixture';
-import type { ZipEntry } from '../../../electron/services/package/zip';
+import type { ZipEntry } from '../../../core/export/package/zip';
 
 /*
  * One congress is exported once through the API; the tests then read, copy and tamper with the

@@ -7,12 +7,8 @@ import {
   readPublicKey,
   signingKey,
   type SigningKey,
-} from '../../../electron/services/keys';
-import {
-  digestHex,
-  fingerprintOf,
-  verifySignature,
-} from '../../../electron/services/package/signature';
+} from '../../../core/platform/keys';
+import { digestHex, fingerprintOf, verifySignature } from '../../../core/export/package/signature';
 import { tempDir } from './fixture';
 
 const message = Buffer.from('{"format":"congress-tally-results"}\n', 'utf8');

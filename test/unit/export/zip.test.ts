@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip, zipParts, type ZipEntry } from '../../../electron/services/package/zip';
+import { readZip, zipParts, type ZipEntry } from '../../../core/export/package/zip';
 import { tempDir } from './fixture';
 
 const entries: ZipEntry[] = [

@@ -1,4 +1,4 @@
-import { openServices } from '../../../electron/services/open';
+import { openServices } from '../../../core/platform/open';
 
 /*
  * Run by entry-disk-full.test.ts under a file-size limit: a teller commits ballots into the box

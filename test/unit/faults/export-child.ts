@@ -1,4 +1,4 @@
-import { openServices } from '../../../electron/services/open';
+import { openServices } from '../../../core/platform/open';
 
 /*
  * Run by export-disk-full.test.ts under a file-size limit: the 总监票人 exports the congress's

@@ -105,7 +105,7 @@ export function runLimited(kb: number, script: string, args: readonly string[]) 
 
 /** The command line as built by `npm run build` (npm test builds before the unit tests). */
 export function congressTally(args: readonly string[]) {
-  if (!existsSync(join(root, 'dist/electron/cli.mjs'))) {
+  if (!existsSync(join(root, 'dist/cli/main.mjs'))) {
     throw new Error('dist/ 中没有构建产物：请先运行 npm run build');
   }
   return spawnSync(process.execPath, [join(root, 'bin/congress-tally.mjs'), ...args], {

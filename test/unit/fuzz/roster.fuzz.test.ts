@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseRoster } from '../../../electron/services/roster/parse';
-import type { RosterResult } from '../../../electron/services/roster/types';
+import { parseRoster } from '../../../core/setup/roster/parse';
+import type { RosterResult } from '../../../core/setup/roster/types';
 import { fuzzRuns, fuzzSeed } from './runs';
 
 /*

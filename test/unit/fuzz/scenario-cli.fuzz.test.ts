@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tally } from '../../../electron/cli/tally';
+import { tally } from '../../../cli/tally';
 import { fuzzRuns, fuzzSeed } from './runs';
 
 /*

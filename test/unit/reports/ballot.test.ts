@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballotReport } from '../../../electron/services/reports/documents';
-import { openChromiumPrinter } from '../../../electron/services/reports/pdf';
-import type { PdfPrinter } from '../../../electron/services/reports/printer';
-import type { BallotProps } from '../../../renderer/reports/Ballot';
+import { ballotReport } from '../../../core/reports/documents';
+import { openChromiumPrinter } from '../../../core/reports/pdf';
+import type { PdfPrinter } from '../../../core/reports/printer';
+import type { BallotProps } from '../../../core/reports/templates/Ballot';
 import { inspectPdf, positionsOf } from './pdfTools';
 
 const surnames = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barsPath } from '../../../renderer/reports/Barcode';
-import { encodeCode128, modulesOf, startB } from '../../../renderer/reports/code128';
+import { barsPath } from '../../../core/reports/templates/Barcode';
+import { encodeCode128, modulesOf, startB } from '../../../core/reports/templates/code128';
 
 /** Module patterns published with ISO/IEC 15417 (Figure 1) and reproduced by zint's test suite. */
 const aim = '11010010000101000110001100010001010111011000101110110001100011101011';

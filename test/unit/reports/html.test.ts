@@ -5,8 +5,8 @@ import {
   ballotReport,
   delegateCardsReport,
   signInSheetReport,
-} from '../../../electron/services/reports/documents';
-import { SignatureLines } from '../../../renderer/reports/SignatureLines';
+} from '../../../core/reports/documents';
+import { SignatureLines } from '../../../core/reports/templates/SignatureLines';
 
 const congressName = '中国共产党东湖镇第十六次代表大会';
 const reports = {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  delegateCardsReport,
-  signInSheetReport,
-} from '../../../electron/services/reports/documents';
-import { openChromiumPrinter } from '../../../electron/services/reports/pdf';
-import type { PdfPrinter } from '../../../electron/services/reports/printer';
-import { encodeCode128 } from '../../../renderer/reports/code128';
-import type { SignInDelegate } from '../../../renderer/reports/SignInSheet';
+import { delegateCardsReport, signInSheetReport } from '../../../core/reports/documents';
+import { openChromiumPrinter } from '../../../core/reports/pdf';
+import type { PdfPrinter } from '../../../core/reports/printer';
+import { encodeCode128 } from '../../../core/reports/templates/code128';
+import type { SignInDelegate } from '../../../core/reports/templates/SignInSheet';
 import { inspectPdf, pageText } from './pdfTools';
 
 const congressName = '中国共产党东湖镇第十六次代表大会';

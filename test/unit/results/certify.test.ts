@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResultSheet } from '../../../electron/services/result-sheets';
+import { buildResultSheet } from '../../../core/reports/result-sheets';
 import { chiefPin, resultsHarness, times, type ResultsHarness } from './fixture';
 
 const candidates = ['丁一', '王二', '李三', '张四'];

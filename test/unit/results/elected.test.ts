@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinedOrder } from '../../../electron/services/elected';
+import { combinedOrder } from '../../../core/results/elected';
 import type { ElectedName } from '../../../shared/api/results';
 
 const elected = (name: string, votes: number, roundId: number): ElectedName => ({

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Store } from '../../../db/store';
-import { openServices, type Services } from '../../../electron/services/open';
-import { hashPin } from '../../../electron/services/pin';
+import { openServices, type Services } from '../../../core/platform/open';
+import { hashPin } from '../../../core/platform/pin';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
 import type { Role } from '../../../shared/api/roles';
 import {

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openChromiumPrinter } from '../../../electron/services/reports/pdf';
-import { buildResultSheet } from '../../../electron/services/result-sheets';
+import { openChromiumPrinter } from '../../../core/reports/pdf';
+import { buildResultSheet } from '../../../core/reports/result-sheets';
 import { expectedTally, resultsHarness, times, type PaperBallot } from './fixture';
 
 const artifacts = resolve(import.meta.dirname, '../../../test-results/results');

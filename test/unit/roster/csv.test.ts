@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodingLabel } from '../../../electron/services/roster/review';
+import { encodingLabel } from '../../../core/setup/roster/review';
 import { asFile, csvText, gbkCsv, header, parseOk, sampleRows, utf8BomCsv, utf8Csv } from './files';
 
 const expectedFirst = {

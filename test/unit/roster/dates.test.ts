@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, readBirthDate } from '../../../electron/services/roster/dates';
+import { ageOn, readBirthDate } from '../../../core/setup/roster/dates';
 
 const on = '2025-06-18';
 

@@ -3,8 +3,8 @@ import iconv from 'iconv-lite';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseRoster } from '../../../electron/services/roster/parse';
-import type { RosterParsed, RosterResult } from '../../../electron/services/roster/types';
+import { parseRoster } from '../../../core/setup/roster/parse';
+import type { RosterParsed, RosterResult } from '../../../core/setup/roster/types';
 
 export const congressDate = '2025-06-18';
 

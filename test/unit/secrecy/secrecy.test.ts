@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readZip } from '../../../electron/services/package/zip';
+import { readZip } from '../../../core/export/package/zip';
 import type { BallotsDocument } from '../../../shared/export/ballots';
 import { resultsHarness } from '../results/fixture';
 

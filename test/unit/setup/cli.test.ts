@@ -8,8 +8,8 @@ import { positionsOf } from '../reports/pdfTools';
 import { committeeInStrokeOrder, rosterCsv, setupHarness, township } from './fixture';
 
 const root = resolve(import.meta.dirname, '../../..');
-const cli = join(root, 'dist/electron/cli.mjs');
-const sources = ['electron', 'db', 'shared', 'renderer/reports'];
+const cli = join(root, 'dist/cli/main.mjs');
+const sources = ['electron', 'core', 'cli', 'db', 'shared'];
 
 function newest(path: string): number {
   const stat = statSync(path);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StoreError } from '../../../db/errors';
-import { createDispatcher } from '../../../electron/services/dispatch';
-import { SessionRegistry } from '../../../electron/services/session-registry';
+import { createDispatcher } from '../../../core/platform/dispatch';
+import { SessionRegistry } from '../../../core/platform/session-registry';
 import { method, returns } from '../../../shared/api/method';
 import { ok } from '../../../shared/api/result';
 import { servicesHarness } from './services-fixture';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../../electron/app-protocol';
-import { parseServeArgs } from '../../../electron/cli/serve';
+import { parseServeArgs } from '../../../cli/serve';
 import { databasePath } from '../../../electron/database-path';
 
 describe('app:// protocol', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, lockoutSeconds, verifyPin } from '../../../electron/services/pin';
+import { hashPin, lockoutSeconds, verifyPin } from '../../../core/platform/pin';
 import { adminPin, servicesHarness } from './services-fixture';
 
 describe('PIN hashing', () => {

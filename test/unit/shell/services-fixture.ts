@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
 import type { Role } from '../../../shared/api/roles';
-import { openServices, type Services } from '../../../electron/services/open';
+import { openServices, type Services } from '../../../core/platform/open';
 
 export interface Harness {
   services: Services;

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  structureReport,
-  type StructureDelegate,
-} from '../../../electron/services/structure/report';
-import { evaluateTarget } from '../../../electron/services/structure/targets';
+import { structureReport, type StructureDelegate } from '../../../core/setup/structure/report';
+import { evaluateTarget } from '../../../core/setup/structure/targets';
 import type { StructureTarget } from '../../../shared/api/structure';
 
 const on = '2025-06-18';

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 const scenarioDir = resolve(root, '../shared/scenarios');
-const cli = join(root, 'dist/electron/cli.mjs');
-const sources = ['electron/cli.ts', 'electron/cli', 'shared/tally', 'shared/names'];
+const cli = join(root, 'dist/cli/main.mjs');
+const sources = ['cli', 'shared/tally', 'shared/names'];
 
 function newestSource(path: string): number {
   const stat = statSync(path);

@@ -1,0 +1,35 @@
+import type { Methods } from '../../shared/api';
+import { appHandlers } from './app';
+import { backupHandlers } from '../export/backup/handlers';
+import { checkinHandlers } from '../checkin/checkin';
+import { congressHandlers } from '../setup/congress';
+import type { ServiceContext } from './context';
+import { delegatesHandlers } from '../setup/delegates';
+import type { Handlers } from './dispatch';
+import { electionsHandlers } from '../setup/elections';
+import { entryHandlers } from '../entry/handlers';
+import { exportHandlers } from '../export/package/handlers';
+import { issuanceHandlers } from '../issuance/issuance';
+import { peopleHandlers } from './people';
+import { printoutsHandlers } from '../reports/handlers';
+import { resultsHandlers } from '../results/handlers';
+import { sessionHandlers } from './session';
+
+/** Every method's handler; the type makes a method without a handler a compile error. */
+export function allHandlers(ctx: ServiceContext): Handlers<Methods> {
+  return {
+    ...sessionHandlers(ctx),
+    ...peopleHandlers(ctx),
+    ...appHandlers(ctx),
+    ...congressHandlers(ctx),
+    ...delegatesHandlers(ctx),
+    ...electionsHandlers(ctx),
+    ...printoutsHandlers(ctx),
+    ...checkinHandlers(ctx),
+    ...issuanceHandlers(ctx),
+    ...entryHandlers(ctx),
+    ...resultsHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...backupHandlers(ctx),
+  };
+}
