@@ -1,6 +1,76 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * What each top-level folder may import (ARCHITECTURE.md): shared/ is pure and used by both sides;
+ * db/ knows SQL; core/ is the services in plain Node; electron/ is the shell; renderer/ reaches
+ * main only through the API; cli/ and bench/ drive core/ from the command line.
+ */
+const folders = {
+  shared: ['db', 'core', 'electron', 'renderer', 'cli', 'bench'],
+  db: ['core', 'electron', 'renderer', 'cli', 'bench'],
+  core: ['electron', 'renderer', 'cli', 'bench'],
+  electron: ['renderer', 'cli', 'bench'],
+  renderer: ['db', 'core', 'electron', 'cli', 'bench'],
+  cli: ['electron', 'renderer'],
+  bench: ['electron', 'renderer'],
+};
+
+const packagesOf = {
+  shared: ['electron', 'better-sqlite3', 'node:.*', 'sharp', 'mupdf'],
+  db: ['electron'],
+  core: ['electron'],
+  electron: [],
+  renderer: ['electron', 'better-sqlite3', 'node:.*', 'sharp', 'mupdf'],
+  cli: ['electron'],
+  bench: ['electron'],
+};
+
+/** The loopback host lives with the shell but runs in plain Node: the command line serves it. */
+const allowed = { cli: ['electron/host'], bench: ['electron/host'] };
+
+function layers() {
+  return Object.entries(folders).map(([folder, forbidden]) => ({
+    files: [`${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)(${forbidden.map((name) => (allowed[folder]?.includes(`${name}/host`) ? `${name}(?!/host/)` : name)).join('|')})(/|$)`,
+              message: `${folder}/ may not import this (ARCHITECTURE.md).`,
+            },
+            ...(packagesOf[folder].length > 0
+              ? [
+                  {
+                    regex: `^(${packagesOf[folder].join('|')})(/|$)`,
+                    message: `${folder}/ may not import this package (ARCHITECTURE.md).`,
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+      ...(folder === 'renderer' && {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['**/shared/api', '**/shared/api/*'],
+                allowTypeImports: true,
+                message:
+                  'The renderer imports only types from the API contract (its schemas stay in main).',
+              },
+            ],
+          },
+        ],
+      }),
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.tools/', 'dist/', 'release/', 'test-results/'] },
   js.configs.recommended,
@@ -17,51 +87,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/electron/**', '**/db/**', 'electron', 'better-sqlite3', 'node:*'],
-              message: 'The renderer reaches main only through the API.',
-            },
-          ],
-        },
-      ],
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/shared/api', '**/shared/api/*'],
-              allowTypeImports: true,
-              message:
-                'The renderer imports only types from the API contract (its schemas stay in main).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['core/**/*.{ts,tsx}', 'db/**/*.ts', 'shared/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'Services, the store and shared code must run in plain Node.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...layers(),
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
