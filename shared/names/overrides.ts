@@ -1,7 +1,8 @@
 /**
- * Stroke orders for characters the cnchar data lacks, as stroke names in writing order. Each entry
- * was derived from its components' standard orders (the component orders are cnchar's own), so a
- * reviewer can check it against the 通用规范汉字笔顺规范 by hand.
+ * Stroke orders, as stroke names in writing order, for characters the cnchar data lacks or gets
+ * wrong. Each entry was derived from its components' standard orders, so a reviewer can check it
+ * against the 通用规范汉字笔顺规范 by hand; `node scripts/stroke-review.mjs` lists the characters
+ * whose classes rest on a turning or hooked stroke, for the review after a cnchar update.
  */
 export const STROKE_OVERRIDES: Readonly<Record<string, string>> = {
   // 土 over 口, the 吉 of the surname 𠮷 (U+20BB7).
@@ -18,4 +19,32 @@ export const STROKE_OVERRIDES: Readonly<Record<string, string>> = {
   挼: '横 竖钩 提 撇 点 点 撇 撇点 撇 横',
   // 炎 beside 欠.
   欻: '点 撇 撇 点 点 撇 撇 点 撇 横撇 撇 捺',
+
+  // Corrections of cnchar's data. Each says what cnchar has and which characters show the standard.
+  // 冓 as in 篝 遘 觏 and 再 (竖 before the last two 横); cnchar writes that 竖 after them.
+  媾: '撇点 撇 横 横 横 竖 竖 横 竖 横折钩 竖 横 横',
+  // 彳, 十 (横 竖), 罒, 一, 心; cnchar makes 十's 竖 a 撇.
+  德: '撇 撇 竖 横 竖 竖 横折 竖 竖 横 横 点 卧钩 点 点',
+  // 只 as in 识 织 积; cnchar makes 八's 撇 a 点.
+  炽: '点 撇 撇 点 竖 横折 横 撇 点',
+  // 析 over 白 (13 strokes); cnchar drops 白's first 撇 and counts 12.
+  皙: '横 竖 撇 点 撇 撇 横 竖 撇 竖 横折 横 横',
+  // 氺 as in 漆 滕 泰 (竖钩 点 提 撇 点); cnchar makes the 撇 a 点.
+  膝: '撇 横折钩 横 横 横 竖 撇 点 撇 捺 竖钩 点 提 撇 点',
+  // 黍 as in 黎 (氺: 竖钩 点 提 撇 点); cnchar makes the 撇 a 点.
+  黏: '撇 横 竖 撇 点 撇 点 竖钩 点 提 撇 点 竖 横 竖 横折 横',
+  // 北 (竖 横 提 撇 竖弯钩); cnchar makes the 撇 a 横.
+  邶: '竖 横 提 撇 竖提 横撇弯钩 竖',
+  // 重 as cnchar has it alone and in 董 懂 踵 (竖 before the last two 横); in 锺 cnchar swaps them.
+  锺: '撇 横 横 横 竖提 撇 横 竖 横折 横 横 竖 横 横',
+  // 此 as in 柴 紫 些 (匕: 撇 竖提); cnchar makes the 撇 a 横.
+  雌: '竖 横 竖 提 撇 竖提 撇 竖 点 横 横 横 竖 横',
+  // 鹿 as in 麓 麂 麋 (比's right half: 撇 竖弯钩); cnchar makes the 撇 a 横.
+  麒: '点 横 撇 横折 竖 竖 横 横 竖提 撇 竖提 横 竖 竖 横 横 横 撇 点',
+  // 鹿 as in 麓 麂 麋; cnchar makes the 撇 a 横.
+  麟: '点 横 撇 横折 竖 竖 横 横 竖提 撇 竖提 点 撇 横 竖 撇 捺 撇 横撇 点 横 撇折 竖',
+  // 厥 as in 蹶 獗 噘 (屰: 点 撇 横 竖折 竖 撇); cnchar makes the 竖 a 横.
+  撅: '横 竖钩 提 横 撇 点 撇 横 竖弯 竖 撇 撇 横撇 撇 捺',
+  // 虱 as cnchar has it alone (横斜钩 撇 then 虫); in 鲺 cnchar makes the 撇 a 横.
+  鲺: '撇 横撇 竖 横折 横 竖 横 提 横斜钩 撇 竖 横折 横 竖 横 点',
 };

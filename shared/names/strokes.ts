@@ -20,7 +20,6 @@ const FOLDS = [
   '横折折折',
   '横撇弯钩',
   '横折折折钩',
-  '竖钩',
   '竖提',
   '竖弯',
   '竖折折',
@@ -35,13 +34,15 @@ const FOLDS = [
 ];
 
 /**
- * Every stroke name cnchar-order uses. 提 is a 横 and 捺 a 点 by the collation convention; cnchar's
- * 点2 is the left-falling dot (as in 火, 宀). Any turning stroke is a 折.
+ * Every stroke name cnchar-order uses, in the five classes of the 通用规范汉字笔顺规范: 提 is a 横,
+ * 竖钩 a 竖 and 捺 a 点; cnchar's 点2 is the left-falling dot (as in 火, 宀). Every other turning
+ * or hooked stroke is a 折.
  */
 const CLASS_OF_NAME: ReadonlyMap<string, StrokeClass> = new Map<string, StrokeClass>([
   ['横', 1],
   ['提', 1],
   ['竖', 2],
+  ['竖钩', 2],
   ['撇', 3],
   ['点', 4],
   ['点2', 4],

@@ -1,5 +1,5 @@
 /** 复姓: two-character surnames. A name starting with one of these has a two-character surname. */
-const COMPOUND_SURNAMES = new Set(
+export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(
   [
     '欧阳 司马 诸葛 上官 东方 皇甫 令狐 司徒 夏侯 慕容 尉迟 长孙',
     '宇文 公孙 澹台 公冶 宗政 濮阳 淳于 单于 太叔 申屠 轩辕 端木',

@@ -5,7 +5,9 @@ import { STROKE_OVERRIDES } from '../../../shared/names/overrides';
 
 describe('stroke classes', () => {
   it.each([
-    ['丁', '15'], // 横 竖钩
+    ['丁', '12'], // 横 竖钩
+    ['小', '234'], // 竖钩 撇 点
+    ['李', '1234521'], // 木, then 子: 横撇 竖钩 横
     ['卜', '24'], // 竖 点
     ['刁', '51'], // 横折钩 提
     ['冯', '41551'], // 点 提 横折 竖折折钩 横
@@ -19,20 +21,11 @@ describe('stroke classes', () => {
     expect(strokeClasses(ch)).toBe(classes);
   });
 
-  it('提 is a 横, 捺 a 点, every turning stroke a 折', () => {
+  it('提 is a 横, 竖钩 a 竖, 捺 a 点, every other turning stroke a 折', () => {
     expect(classOfStroke('提')).toBe(1);
+    expect(classOfStroke('竖钩')).toBe(2);
     expect(classOfStroke('捺')).toBe(4);
-    for (const fold of [
-      '竖钩',
-      '横折',
-      '横钩',
-      '撇点',
-      '竖提',
-      '弯钩',
-      '斜钩',
-      '卧钩',
-      '横撇|横钩',
-    ]) {
+    for (const fold of ['横折', '横钩', '撇点', '竖提', '弯钩', '斜钩', '卧钩', '横撇|横钩']) {
       expect(classOfStroke(fold), fold).toBe(5);
     }
     expect(classOfStroke('不是笔画')).toBeUndefined();
@@ -62,10 +55,17 @@ describe('stroke classes', () => {
         strokes.split(' ').every((name) => classOfStroke(name) !== undefined),
         ch,
       ).toBe(true);
-      // Where cnchar knows the count but not the order, the two must agree.
+      const order = ch.length === 1 ? cnchar.stroke(ch, 'order', 'name') : [];
+      const names: unknown = Array.isArray(order) ? order[0] : undefined;
       const count = ch.length === 1 ? cnchar.stroke(ch) : 0;
-      if (typeof count === 'number' && count > 0)
+      if (Array.isArray(names)) {
+        // A correction of cnchar's order must change the classes, or it is not needed.
+        const fromCnchar = names.map((name) => classOfStroke(String(name))).join('');
+        expect(strokeClasses(ch), ch).not.toBe(fromCnchar);
+      } else if (typeof count === 'number' && count > 0) {
+        // Where cnchar knows the count but not the order, the two must agree.
         expect(strokes.split(' '), ch).toHaveLength(count);
+      }
     }
   });
 
