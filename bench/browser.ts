@@ -1,38 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumFlags, findChromium } from '../core/reports/chromium';
 
 /*
  * Chromium for the renderer benchmarks, found and launched as the end-to-end tests do
- * (test/e2e/harness.ts): CHROMIUM_PATH, Debian's chromium, then Playwright's own; headless,
- * offline-minded flags. The app under test is the loopback host (`serve`) on its own process,
+ * (core/reports/chromium.ts). The app under test is the loopback host (`serve`) on its own process,
  * as the renderer meets main in Electron.
  */
-
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', playwrightChromium()];
-  return candidates.find((path): path is string => !!path && existsSync(path));
-}
-
-function playwrightChromium(): string | undefined {
-  try {
-    return chromium.executablePath();
-  } catch {
-    return undefined;
-  }
-}
 
 /** Why the Chromium benchmarks cannot run here; undefined when they can. */
 export function chromiumUnavailable(): string | undefined {
@@ -44,7 +19,7 @@ export function chromiumUnavailable(): string | undefined {
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (executablePath === undefined) throw new Error(chromiumUnavailable());
-  return chromium.launch({ executablePath, args: flags, headless: true });
+  return chromium.launch({ executablePath, args: chromiumFlags, headless: true });
 }
 
 export interface Host {

@@ -1,7 +1,7 @@
 import type { Store } from '../db/store';
 import type { ApiInput, ApiOutput, MethodName } from '../shared/api';
-import type { Role } from '../shared/api/roles';
-import type { BallotEntry } from '../shared/paper-ballot';
+import type { Role } from '../shared/domain/roles';
+import type { BallotEntry } from '../shared/domain/paper-ballot';
 import { openServices, type Services } from '../core/platform/open';
 import { hashPin } from '../core/platform/pin';
 

@@ -20,7 +20,7 @@ const entered = 300;
 const candidates = candidateNames(11);
 const seats = 9;
 const keyOf: Record<string, string> = { O: '1', X: '2', '-': '3', '?': '4' };
-/** The names in renderer/pages/entry/EntryDesk.tsx (not imported: that is React code). */
+/** The names in renderer/pages/entry/keystroke-timing.ts (not imported: that is React code). */
 const keystrokeMark = 'entry-keydown';
 const keystrokeMeasure = 'entry-keystroke';
 

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../db/store';
-import { ballotReader, storedBallot } from '../shared/paper-ballot';
-import { locate, tallyOf } from '../core/results/tally-input';
+import { ballotReader, storedBallot } from '../shared/domain/paper-ballot';
+import { locate } from '../core/platform/lookup';
+import { tallyOf } from '../core/results/tally-input';
 import { candidateNames, countingRound, lcg, paper } from './day';
 import { median, ms, peakMemory, progress, sample, withPeak } from './measure';
 

@@ -50,6 +50,11 @@ const commands: Readonly<Record<string, Command>> = {
       'report <ballot|sign-in|cards|issuance|result-sheet|elected-list|summary> --db <文件> [--election <编号>] --out <文件.pdf>    打印选票、签到表、代表证、分发/收回选票情况报告单、计票结果报告单、当选名单或选举结果汇总',
     run: async (argv, io) => (await import('./report')).report(argv, io),
   },
+  'read-ballots': {
+    usage:
+      'read-ballots --db <文件> --election <编号> [--json] <图像或文件夹>…    识别扫描的选票并逐页列出结果（不写入任何内容）',
+    run: async (argv, io) => (await import('./read-ballots')).readBallotsCommand(argv, io),
+  },
   bench: {
     usage:
       'bench [--json] [--quick] [--scale] [--only <名称,…>]    测量性能（录入、计票、报到查找、导出与核验、界面），与目标和基线对照',

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { StoreError } from '../db/errors';
 import { openStore, type Store } from '../db/store';
 import { fail, ok, type Result } from '../shared/api/result';
-import { isBeforeVoting } from '../shared/rounds';
+import { isBeforeVoting } from '../shared/domain/rounds';
 import { currentCongress } from '../core/platform/congress-rules';
 import { printPrintout, type PrintoutRequest } from '../core/reports/handlers';
 import { openChromiumPrinter } from '../core/reports/pdf';

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { BoxState } from '../shared/domain';
 import { returned } from './rows';
-
-export type BoxState = 'entering' | 'entered' | 'second-entry' | 'comparing' | 'reconciled';
 
 /** 票箱 / 批次: a stack of returned ballots entered together, with the count expected in it. */
 export interface Box {

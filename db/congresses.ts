@@ -15,6 +15,8 @@ export interface CongressFields {
   /** The 选举办法 settings; their shape belongs to the rule profiles and is checked there. */
   options: Record<string, unknown>;
   ballotInstructions: string;
+  /** 机读选票: the ballots carry registration marks and a round code, for scanned entry. */
+  machineReadable: boolean;
   /** Thresholds of the delegate-structure report (women, minorities, ...), checked there. */
   structureTargets: unknown[];
 }
@@ -26,19 +28,21 @@ export interface Congress extends CongressFields {
 
 type NewCongress = Pick<CongressFields, 'name' | 'heldOn' | 'profile'> & Partial<CongressFields>;
 
-interface CongressRow extends Omit<Congress, 'options' | 'structureTargets'> {
+interface CongressRow extends Omit<Congress, 'options' | 'structureTargets' | 'machineReadable'> {
   options: string;
   structureTargets: string;
+  machineReadable: number;
 }
 
 const columns = `id, name, term, organiser, venue, held_on AS heldOn, profile, options,
-  ballot_instructions AS ballotInstructions, structure_targets AS structureTargets,
-  created_at AS createdAt`;
+  ballot_instructions AS ballotInstructions, machine_readable AS machineReadable,
+  structure_targets AS structureTargets, created_at AS createdAt`;
 
 const toCongress = (row: CongressRow): Congress => ({
   ...row,
   options: JSON.parse(row.options) as Record<string, unknown>,
   structureTargets: JSON.parse(row.structureTargets) as unknown[],
+  machineReadable: row.machineReadable === 1,
 });
 
 const defaults: Omit<CongressFields, 'name' | 'heldOn' | 'profile'> = {
@@ -47,6 +51,8 @@ const defaults: Omit<CongressFields, 'name' | 'heldOn' | 'profile'> = {
   venue: '',
   options: {},
   ballotInstructions: '',
+  // New congresses print machine-readable ballots; those from before the option keep theirs.
+  machineReadable: true,
   structureTargets: [],
 };
 
@@ -55,6 +61,7 @@ const params = (f: CongressFields) => ({
   ...f,
   options: JSON.stringify(f.options),
   structureTargets: JSON.stringify(f.structureTargets),
+  machineReadable: f.machineReadable ? 1 : 0,
 });
 
 type Params = ReturnType<typeof params>;
@@ -64,9 +71,9 @@ export type CongressesRepo = ReturnType<typeof createCongressesRepo>;
 export function createCongressesRepo(db: Database, now: () => Date) {
   const insert = db.prepare<[Params & { createdAt: string }], CongressRow>(
     `INSERT INTO congress (name, term, organiser, venue, held_on, profile, options,
-       ballot_instructions, structure_targets, created_at)
+       ballot_instructions, machine_readable, structure_targets, created_at)
      VALUES (@name, @term, @organiser, @venue, @heldOn, @profile, @options,
-       @ballotInstructions, @structureTargets, @createdAt)
+       @ballotInstructions, @machineReadable, @structureTargets, @createdAt)
      RETURNING ${columns}`,
   );
   const selectById = db.prepare<[number], CongressRow>(
@@ -78,7 +85,8 @@ export function createCongressesRepo(db: Database, now: () => Date) {
   const update = db.prepare<[Params & { id: number }], CongressRow>(
     `UPDATE congress SET name = @name, term = @term, organiser = @organiser, venue = @venue,
        held_on = @heldOn, profile = @profile, options = @options,
-       ballot_instructions = @ballotInstructions, structure_targets = @structureTargets
+       ballot_instructions = @ballotInstructions, machine_readable = @machineReadable,
+       structure_targets = @structureTargets
      WHERE id = @id RETURNING ${columns}`,
   );
   const remove = db.prepare<[number]>('DELETE FROM congress WHERE id = ?');

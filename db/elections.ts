@@ -1,21 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { Office, RoundKind, RoundState } from '../shared/domain';
 import { applyPatch, returned } from './rows';
-
-export type Office =
-  | 'committee'
-  | 'alternate'
-  | 'standing'
-  | 'secretary'
-  | 'deputy-secretary'
-  | 'discipline'
-  | 'delegate'
-  | 'village-committee'
-  | 'deputy';
-
-export type RoundKind = 'formal' | 'preliminary' | 'runoff' | 'supplementary';
-
-export type RoundState =
-  'draft' | 'printed' | 'voting' | 'counting' | 'counted' | 'certified' | 'void';
 
 /** 选举事项: one thing elected (委员, 纪委委员, 代表, ...), held in one or more rounds. */
 export interface ElectionFields {
@@ -281,7 +266,11 @@ export function createElectionsRepo(db: Database, now: () => Date) {
     roundById: (id: number): Round | undefined => selectRound.get(id),
     /** In the order they were held. */
     roundsOf: (electionId: number): Round[] => selectRounds.all(electionId),
-    /** Moves a round between the ordinary states; 'void' and 'certified' have their own calls. */
+    /**
+     * Moves a round between the ordinary states; 'void' and 'certified' have their own calls. The
+     * services write a round's state (these, voidRound, certify, unlock) only through moveRound,
+     * which checks the transition table first.
+     */
     setRoundState: (id: number, state: Exclude<RoundState, 'void' | 'certified'>) =>
       setState.get(state, id),
     /** A round's seats follow its election's until ballots are issued (set-up checks that). */

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { Role } from '../shared/domain';
 import { returned } from './rows';
-
-export type Role = 'admin' | 'teller' | 'scrutineer' | 'chief-scrutineer';
 
 /** Someone who works the app (not a delegate): administrator, 计票人, 监票人, 总监票人. */
 export interface Person {

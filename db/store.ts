@@ -1,6 +1,7 @@
 import type { Database as Connection } from 'better-sqlite3';
 import { createAuditLog } from './audit';
 import { createBallotsRepo } from './ballots';
+import { createBallotLayoutsRepo } from './ballot-layouts';
 import { createCongressesRepo } from './congresses';
 import { createDelegatesRepo } from './delegates';
 import { createElectionsRepo } from './elections';
@@ -9,6 +10,7 @@ import { schemaVersion } from './migrations';
 import { openDatabase, userVersion } from './open';
 import { createPeopleRepo } from './people';
 import { createResultsRepo } from './results';
+import { createScanRepo } from './scan';
 import { createSettingsRepo } from './settings';
 
 export interface StoreOptions {
@@ -44,8 +46,31 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   }
 }
 
+/** Carries a failed Result out of a transaction, so that the transaction rolls back. */
+class Refusal extends Error {
+  constructor(readonly result: unknown) {
+    super('the transaction returned a failed Result');
+  }
+}
+
+function isFailure(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'ok' in value && value.ok === false;
+}
+
 function bundle(db: Connection, file: string, now: () => Date) {
-  const run = db.transaction((fn: () => unknown) => fn());
+  const run = db.transaction((fn: () => unknown) => {
+    const value = fn();
+    if (isFailure(value)) throw new Refusal(value);
+    return value;
+  });
+  const refusalsReturned = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof Refusal) return error.result as T;
+      throw error;
+    }
+  };
   const storageErrors = <T>(fn: () => T): T => {
     try {
       return fn();
@@ -66,17 +91,20 @@ function bundle(db: Connection, file: string, now: () => Date) {
     elections: createElectionsRepo(db, now),
     ballots: createBallotsRepo(db, now),
     results: createResultsRepo(db, now),
+    scan: createScanRepo(db),
+    ballotLayouts: createBallotLayoutsRepo(db, now),
     /**
      * Runs fn in one IMMEDIATE transaction (a savepoint when nested): everything it writes commits
-     * together, or nothing does if it throws. A failure of the file itself (disk full, read-only,
-     * I/O error, corruption) comes out as a StoreError with a message for the operator.
+     * together, or nothing does if it throws or returns a failed Result (`{ ok: false }`), which
+     * then comes back as it was. A failure of the file itself (disk full, read-only, I/O error,
+     * corruption) comes out as a StoreError with a message for the operator.
      */
     transaction<T>(fn: () => T): T {
-      return storageErrors(() => run.immediate(fn) as T);
+      return storageErrors(() => refusalsReturned(() => run.immediate(fn) as T));
     },
     /** Runs fn on one consistent state of the file (a read transaction), e.g. the tally. */
     read<T>(fn: () => T): T {
-      return storageErrors(() => run.deferred(fn) as T);
+      return storageErrors(() => refusalsReturned(() => run.deferred(fn) as T));
     },
     close(): void {
       db.close();

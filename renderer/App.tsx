@@ -2,10 +2,11 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Shell } from './components/Shell';
 import { Unavailable } from './components/Unavailable';
+import { usePoll } from './components/usePoll';
 import { FirstRunPage } from './pages/first-run/FirstRunPage';
 import { LockScreen } from './pages/lock/LockScreen';
 import { VerifyScreen } from './pages/export/VerifyScreen';
@@ -37,15 +38,13 @@ export function App() {
 function Gate() {
   const route = useRoute((s) => s.route);
   const phase = useSession((s) => s.phase);
-  useEffect(() => {
-    const refresh = () => {
-      void useAppStatus.getState().refresh();
-      if (route !== 'projector') void useSession.getState().refresh();
-    };
-    refresh();
-    const timer = window.setInterval(refresh, refreshMs);
-    return () => window.clearInterval(timer);
+  const refresh = useCallback(async () => {
+    await Promise.all([
+      useAppStatus.getState().refresh(),
+      route === 'projector' ? undefined : useSession.getState().refresh(),
+    ]);
   }, [route]);
+  usePoll(refresh, refreshMs);
 
   if (route === 'projector') return <ProjectorPage />;
   if (route === 'verify') return <VerifyScreen />;

@@ -19,8 +19,9 @@ import {
 import { currentCongress } from '../platform/congress-rules';
 import { audit, type Actor, type ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
-import { clock } from '../platform/time-words';
+import { clock } from '../../shared/strings/time';
 import { validityOf } from './validity';
+import { notFound } from '../platform/lookup';
 
 /** How many of the latest marks the desk lists. */
 const recentShown = 8;
@@ -37,7 +38,7 @@ export function checkinHandlers(ctx: ServiceContext): Handlers<typeof checkinMet
 
   return {
     'checkin.search': ({ congressId, query }) => {
-      if (!store.congresses.byId(congressId)) return congressNotFound();
+      if (!store.congresses.byId(congressId)) return notFound('congressId');
       const { index, byId } = roster(congressId);
       const hits = searchDelegates(index, query, checkinListed);
       const shown = (id: number) => {
@@ -91,7 +92,7 @@ export function checkinHandlers(ctx: ServiceContext): Handlers<typeof checkinMet
 
     'checkin.overview': ({ congressId }) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return congressNotFound();
+      if (!congress) return notFound('congressId');
       return ok(
         store.read(() => ({
           ...board(store, congress),
@@ -158,7 +159,7 @@ function withDelegate<T>(
 ): Result<T> {
   const delegate = store.delegates.byId(delegateId);
   if (!delegate) {
-    return fail('not-found', '名册中没有这名代表，请刷新后重试', { field: 'delegateId' });
+    return notFound('delegateId');
   }
   return act(delegate, store.delegates.attendanceOf(delegate.id));
 }
@@ -203,8 +204,4 @@ function subject(delegate: Delegate) {
 
 function who(delegate: Delegate): string {
   return `${delegate.name}（${delegate.unit || '未填选举单位'}，代表证号 ${delegate.cardNo}）`;
-}
-
-function congressNotFound() {
-  return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
 }

@@ -1,9 +1,14 @@
 import type { Box, EntryPass } from '../../db/ballots';
 import type { Store } from '../../db/store';
-import { passInState } from '../../shared/boxes';
+import { passInState } from '../../shared/domain/boxes';
+import { passOpenFor } from '../../shared/domain/passes';
 import type { BoxRecord, Committed, EntrySheet, PassProgress } from '../../shared/api/entry';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { storedBallot, type BallotEntry, type StoredBallot } from '../../shared/paper-ballot';
+import {
+  storedBallot,
+  type BallotEntry,
+  type StoredBallot,
+} from '../../shared/domain/paper-ballot';
 import { boxStatePhrase, passLabels } from '../../shared/strings/entry';
 import { boardsOf } from './board';
 import { boxRecord, findBox, moveBox, type BoxInRound } from './boxes';
@@ -80,30 +85,35 @@ export function openPass(ctx: ServiceContext, teller: Teller, boxId: number): Re
   });
 }
 
+/** Opens the pass `passOpenFor` gives the teller; tellerPass words its refusals. */
 function takePass(ctx: ServiceContext, teller: Teller, found: BoxInRound): Result<EntryPass> {
   const { store } = ctx;
   const { box, context } = found;
-  const first = store.ballots.passOf(box.id, 1);
-  if (box.state === 'entering' && !first) {
-    const pass = store.ballots.openPass(box.id, 1, teller.personId);
-    audit(ctx, teller, 'box.open-pass', { boxId: box.id, pass: 1 });
-    return ok(pass);
-  }
-  if (box.state !== 'entered' || !context.election.doubleEntry) {
-    return tellerPass(store, found, teller);
-  }
-  if (first?.tellerId === teller.personId) {
+  const begun = [store.ballots.passOf(box.id, 1), store.ballots.passOf(box.id, 2)].filter(
+    (p): p is EntryPass => p !== undefined,
+  );
+  const opening = passOpenFor(
+    { state: box.state, passes: begun },
+    teller.personId,
+    context.election.doubleEntry,
+  );
+  if (!opening.open && opening.refusal === 'own-first') {
     return fail(
       'forbidden',
       `第二遍须由另一名计票人独立录入：票箱“${box.label}”的第一遍是您录入的`,
     );
   }
-  const second = store.ballots.passOf(box.id, 2);
-  if (second && second.tellerId !== teller.personId) return tellerPass(store, found, teller);
-  const moved = moveBox(store, found, 'start-second');
-  if (!moved.ok) return moved;
-  const pass = second ?? store.ballots.openPass(box.id, 2, teller.personId);
-  audit(ctx, teller, 'box.open-pass', { boxId: box.id, pass: 2, resumed: second !== undefined });
+  if (!opening.open || (opening.resumed && !opening.startsSecond)) {
+    return tellerPass(store, found, teller);
+  }
+  if (opening.startsSecond) {
+    const moved = moveBox(store, found, 'start-second');
+    if (!moved.ok) return moved;
+  }
+  const begunPass = begun.find((p) => p.pass === opening.pass);
+  const pass = begunPass ?? store.ballots.openPass(box.id, opening.pass, teller.personId);
+  const detail = opening.pass === 1 ? {} : { resumed: begunPass !== undefined };
+  audit(ctx, teller, 'box.open-pass', { boxId: box.id, pass: opening.pass, ...detail });
   return ok(pass);
 }
 

@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store';
 import type { TallyBoard } from '../../shared/api/entry';
-import { engineBallot, type StoredBallot } from '../../shared/paper-ballot';
+import { engineBallot, type StoredBallot } from '../../shared/domain/paper-ballot';
 import { createCounter, type Counter } from '../../shared/tally';
 import { contentOf } from './differences';
 import type { RoundContext } from './round';

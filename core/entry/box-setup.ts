@@ -4,6 +4,7 @@ import { boxStatePhrase } from '../../shared/strings/entry';
 import { boxRecord, findBox, moveBox, mostEntered } from './boxes';
 import { audit, type Actor, type ServiceContext } from '../platform/context';
 import { roundContext, whileCounting } from './round';
+import { notFound } from '../platform/lookup';
 
 /** The 监票人's part of entry: boxes with their hand counts, and sending a box back. */
 
@@ -15,7 +16,7 @@ export function createBox(
   const { store } = ctx;
   return store.transaction((): Result<BoxRecord> => {
     const context = roundContext(store, input.roundId);
-    if (!context) return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
+    if (!context) return notFound('roundId');
     const counting = whileCounting(context);
     if (!counting.ok) return counting;
     const taken = store.ballots.boxesOf(input.roundId).some((b) => b.label === input.label);

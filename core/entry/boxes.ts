@@ -1,11 +1,12 @@
 import type { Box } from '../../db/ballots';
 import type { Store } from '../../db/store';
-import { boxCounts, nextBoxState, type BoxEvent } from '../../shared/boxes';
+import { boxCounts, nextBoxState, type BoxEvent } from '../../shared/domain/boxes';
 import type { BoxRecord, PassRecord } from '../../shared/api/entry';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { boxEventWords, boxStatePhrase } from '../../shared/strings/entry';
 import { roundContext, type RoundContext } from './round';
 import { unresolvedCount } from './differences';
+import { notFound } from '../platform/lookup';
 
 /** A box with its round, found by id. */
 export interface BoxInRound {
@@ -16,12 +17,12 @@ export interface BoxInRound {
 export function findBox(store: Store, boxId: number): Result<BoxInRound> {
   const box = store.ballots.boxById(boxId);
   const context = box && roundContext(store, box.roundId);
-  if (!box || !context) return fail('not-found', '没有这个票箱，请刷新后重试', { field: 'boxId' });
+  if (!box || !context) return notFound('boxId');
   return ok({ box, context });
 }
 
 /**
- * Moves the box along shared/boxes.ts's machine (call inside the change's transaction), or says
+ * Moves the box along shared/domain/boxes.ts's machine (call inside the change's transaction), or says
  * why the machine does not allow it from where the box is.
  */
 export function moveBox(store: Store, found: BoxInRound, event: BoxEvent): Result<Box> {

@@ -1,7 +1,7 @@
 import type { Ballot, Box, EntryPass, Reconciliation } from '../../db/ballots';
 import type { Store } from '../../db/store';
 import type { Difference } from '../../shared/api/entry';
-import { sameBallot, type StoredBallot } from '../../shared/paper-ballot';
+import { sameBallot, type StoredBallot } from '../../shared/domain/paper-ballot';
 
 /** A ballot's content, the part two entries of the same paper are compared on. */
 export function contentOf(ballot: Ballot): StoredBallot {

@@ -1,5 +1,5 @@
 import type { entryMethods } from '../../shared/api/entry';
-import { fail, ok } from '../../shared/api/result';
+import { ok } from '../../shared/api/result';
 import { commitBallot, finishPass, openPass } from './ballot-entry';
 import { boardsOf } from './board';
 import { createBox, removeBox, sendBack, setExpected } from './box-setup';
@@ -9,6 +9,7 @@ import type { Handlers } from '../platform/dispatch';
 import { finishEntry, overview, projectedKey, projectedRound } from './overview';
 import { roundContext } from './round';
 import { comparison, resolve } from './reconcile';
+import { notFound } from '../platform/lookup';
 
 /** 录入: the tellers' passes, the 监票人's boxes and reconciliation, and the projector's board. */
 export function entryHandlers(ctx: ServiceContext): Handlers<typeof entryMethods> {
@@ -36,7 +37,7 @@ export function entryHandlers(ctx: ServiceContext): Handlers<typeof entryMethods
 
     'entry.project': ({ roundId }, session) => {
       if (roundId !== null && !roundContext(store, roundId)) {
-        return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
+        return notFound('roundId');
       }
       store.transaction(() => {
         store.settings.set(projectedKey, roundId);

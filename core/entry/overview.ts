@@ -1,6 +1,6 @@
 import type { Box } from '../../db/ballots';
 import type { Store } from '../../db/store';
-import { boxCounts } from '../../shared/boxes';
+import { boxCounts } from '../../shared/domain/boxes';
 import type { EntryOverview } from '../../shared/api/entry';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { boxStatePhrase } from '../../shared/strings/entry';
@@ -9,6 +9,7 @@ import { boxRecord } from './boxes';
 import { audit, type Actor, type ServiceContext } from '../platform/context';
 import { roundContext, type RoundContext } from './round';
 import { moveRound } from '../platform/round-state';
+import { notFound } from '../platform/lookup';
 
 /** The setting naming the round whose board the projector shows. */
 export const projectedKey = 'projector.board';
@@ -27,7 +28,7 @@ function currentRound(store: Store, electionId: number): RoundContext | undefine
 
 export function overview(store: Store, electionId: number): Result<EntryOverview> {
   if (!store.elections.byId(electionId)) {
-    return fail('not-found', '没有这个选举事项，请刷新后重试', { field: 'electionId' });
+    return notFound('electionId');
   }
   const context = currentRound(store, electionId);
   if (!context) {
@@ -115,13 +116,13 @@ export function finishEntry(
   const { store } = ctx;
   return store.transaction((): Result<EntryOverview> => {
     const context = roundContext(store, roundId);
-    if (!context) return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
+    if (!context) return notFound('roundId');
     const boxes = store.ballots.boxesOf(roundId);
     const blockers = finishBlockers(store, context, boxes);
     if (blockers.length > 0) {
       return fail('invalid-state', `“${context.election.title}”还不能计票：${blockers.join('；')}`);
     }
-    moveRound(store, context.round, 'counted');
+    moveRound(store, context.round, { to: 'counted' });
     audit(ctx, actor, 'round.counted', {
       roundId,
       boxes: boxes.length,

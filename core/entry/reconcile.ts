@@ -1,7 +1,11 @@
 import type { Store } from '../../db/store';
 import type { Comparison } from '../../shared/api/entry';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { storedBallot, type BallotEntry, type StoredBallot } from '../../shared/paper-ballot';
+import {
+  storedBallot,
+  type BallotEntry,
+  type StoredBallot,
+} from '../../shared/domain/paper-ballot';
 import { boxStatePhrase } from '../../shared/strings/entry';
 import { entryProblem } from './ballot-entry';
 import { boardsOf } from './board';

@@ -1,20 +1,18 @@
-import { Buffer } from 'node:buffer';
-import type { Congress } from '../../db/congresses';
-import type { Election, Round } from '../../db/elections';
+import type { Round } from '../../db/elections';
 import type { Store } from '../../db/store';
 import type { IssuanceRound, issuanceMethods } from '../../shared/api/issuance';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { roundLabel } from '../../shared/strings/issuance';
 import { audit, type Actor, type ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
-import { printPrintout } from '../reports/handlers';
+import { located, notFound, type Located } from '../platform/lookup';
 import { numbered } from '../platform/round-number';
 import { moveRound } from '../platform/round-state';
-import { clock } from '../platform/time-words';
+import { clock } from '../../shared/strings/time';
 import { countsAttendance, validityOf } from '../checkin/validity';
 
 /*
- * 发票 and 收回, by the scrutineers (issuanceRoles). The round's state moves as shared/rounds.ts
+ * 发票 and 收回, by the scrutineers (issuanceRoles). The round's state moves as shared/domain/rounds.ts
  * allows and nothing else:
  * - issuing needs the round `printed`: draft → voting is no transition, and a ballot that was
  *   never printed from the approved slate must not reach the voters. A re-vote is a new round
@@ -23,21 +21,13 @@ import { countsAttendance, validityOf } from '../checkin/validity';
  * - voting → counting when returned ≤ issued is recorded; → void at once when returned > issued.
  */
 
-/** A round with its election and congress, and its place among the election's rounds. */
-interface Located {
-  round: Round;
-  election: Election;
-  congress: Congress;
-  rounds: Round[];
-}
-
 export function issuanceHandlers(ctx: ServiceContext): Handlers<typeof issuanceMethods> {
   const { store } = ctx;
   return {
     'issuance.list': ({ congressId }) => {
       const congress = store.congresses.byId(congressId);
       if (!congress) {
-        return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
+        return notFound('congressId');
       }
       return ok(
         store.read(() => {
@@ -74,21 +64,6 @@ export function issuanceHandlers(ctx: ServiceContext): Handlers<typeof issuanceM
 
     'issuance.revote': ({ roundId }, session) =>
       located(store, roundId, (at) => revote(ctx, session, at)),
-
-    'issuance.pdf': async ({ roundId }, session) => {
-      const printed = await printPrintout(store, session, ctx.printPdf, {
-        kind: 'issuance',
-        roundId,
-      });
-      if (!printed.ok) return printed;
-      const { built, pdf } = printed.value;
-      return ok({
-        title: built.report.title,
-        fileName: built.fileName,
-        pdf: Buffer.from(pdf).toString('base64'),
-        roundState: null,
-      });
-    },
   };
 }
 
@@ -128,7 +103,7 @@ function issue(
   const present = byAttendance ? counts.present : null;
   store.transaction(() => {
     store.elections.recordIssued(round.id, { entitled: counts.entitled, present, issued });
-    moveRound(store, round, 'voting');
+    moveRound(store, round, { to: 'voting' });
     audit(ctx, actor, 'round.issue', {
       roundId: round.id,
       electionId: election.id,
@@ -185,7 +160,7 @@ function collect(
     }
     store.transaction(() => {
       store.elections.recordReturned(round.id, returned);
-      store.elections.voidRound(round.id, reason);
+      moveRound(store, round, { to: 'void', reason });
       audit(ctx, actor, 'round.return', { ...payload, returned });
       audit(ctx, actor, 'round.void', { ...payload, returned, reason });
     });
@@ -193,7 +168,7 @@ function collect(
   }
   store.transaction(() => {
     store.elections.recordReturned(round.id, returned);
-    moveRound(store, round, 'counting');
+    moveRound(store, round, { to: 'counting' });
     audit(ctx, actor, 'round.return', { ...payload, returned });
   });
   return ok(reread(store, at));
@@ -241,16 +216,6 @@ function revote(ctx: ServiceContext, actor: Actor, at: Located): Result<Issuance
     return next;
   });
   return ok(reread(store, { ...at, round: created }));
-}
-
-function located<T>(store: Store, roundId: number, act: (at: Located) => Result<T>): Result<T> {
-  const round = store.elections.roundById(roundId);
-  const election = round && store.elections.byId(round.electionId);
-  const congress = election && store.congresses.byId(election.congressId);
-  if (!round || !election || !congress) {
-    return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
-  }
-  return act({ round, election, congress, rounds: store.elections.roundsOf(election.id) });
 }
 
 /** The round as it is now in the database, after a change. */

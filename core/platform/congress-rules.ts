@@ -56,6 +56,7 @@ export function congressRecord(store: Store, congress: Congress): CongressRecord
     options: congressRules(congress),
     settableOptions: [...PROFILE_RULES[congress.profile].options],
     ballotInstructions: congress.ballotInstructions,
+    machineReadable: congress.machineReadable,
     structureTargets: congressTargets(congress),
     createdAt: congress.createdAt,
     current: currentCongress(store)?.id === congress.id,

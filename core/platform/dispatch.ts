@@ -66,7 +66,7 @@ export function createDispatcher<T extends MethodTable>(
   };
 }
 
-function checkAccess(access: Access, session: Session | null): Result<never> | undefined {
+export function checkAccess(access: Access, session: Session | null): Result<never> | undefined {
   if (access === 'public') return undefined;
   if (!session) return fail('unauthenticated', '尚未登录或登录已失效，请重新登录');
   if (access === 'session') return undefined;

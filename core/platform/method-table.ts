@@ -13,6 +13,7 @@ import { issuanceHandlers } from '../issuance/issuance';
 import { peopleHandlers } from './people';
 import { printoutsHandlers } from '../reports/handlers';
 import { resultsHandlers } from '../results/handlers';
+import { scanHandlers } from '../entry/scan/handlers';
 import { sessionHandlers } from './session';
 
 /** Every method's handler; the type makes a method without a handler a compile error. */
@@ -28,6 +29,7 @@ export function allHandlers(ctx: ServiceContext): Handlers<Methods> {
     ...checkinHandlers(ctx),
     ...issuanceHandlers(ctx),
     ...entryHandlers(ctx),
+    ...scanHandlers(ctx),
     ...resultsHandlers(ctx),
     ...exportHandlers(ctx),
     ...backupHandlers(ctx),

@@ -8,6 +8,7 @@ import { allHandlers } from './method-table';
 import { idleLockMinutes } from './idle-lock';
 import { networkStatus } from './network';
 import { printWithChromium, type PrintPdf } from '../reports/handlers';
+import { closeScanWatchers } from '../entry/scan/watch';
 import { SessionRegistry } from './session-registry';
 
 export interface ServicesOptions {
@@ -47,6 +48,7 @@ export function openServices(options: ServicesOptions): Services {
     printPdf: options.printPdf ?? printWithChromium,
     sessions: sessions(),
     replaceDatabase(swap) {
+      closeScanWatchers(context);
       context.store.close();
       try {
         return swap();
@@ -74,6 +76,7 @@ export function openServices(options: ServicesOptions): Services {
     },
     close() {
       stopBackups();
+      closeScanWatchers(context);
       context.store.close();
     },
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../../shared/api/roles';
+import type { Role } from '../../shared/domain/roles';
 
 export interface Session {
   token: string;

@@ -121,13 +121,14 @@ export async function checkPin(
   const paused = pausedFor(ctx, person);
   if (paused) return paused;
   const right = await verifyPin(pin, person.pinHash);
-  return ctx.store.transaction(() => {
+  // Wrapped, so that the store commits a wrong PIN although the check fails: it counts.
+  const checked = ctx.store.transaction((): { result: Result<null> } => {
     const current = ctx.store.people.byId(person.id) ?? person;
     const stillPaused = pausedFor(ctx, current);
-    if (stillPaused) return stillPaused;
+    if (stillPaused) return { result: stillPaused };
     if (right) {
       if (current.failedAttempts > 0) ctx.store.people.resetAttempts(person.id);
-      return ok(null);
+      return { result: ok(null) };
     }
     const failed = current.failedAttempts + 1;
     const seconds = lockoutSeconds(failed);
@@ -137,10 +138,12 @@ export async function checkPin(
     audit(ctx, person, seconds > 0 ? 'session.lockedOut' : 'session.wrongPin', payload);
     if (seconds > 0) {
       const message = `PIN 不正确。${person.name} 已连续输错 ${failed} 次，暂停登录 ${seconds} 秒`;
-      return fail('locked-out', message, { retryAfterSeconds: seconds });
+      return { result: fail('locked-out', message, { retryAfterSeconds: seconds }) };
     }
-    return fail('wrong-pin', `PIN 不正确，再输错 ${freeAttempts - failed} 次将暂停登录`, { field });
+    const left = freeAttempts - failed;
+    return { result: fail('wrong-pin', `PIN 不正确，再输错 ${left} 次将暂停登录`, { field }) };
   });
+  return checked.result;
 }
 
 function pausedFor(ctx: ServiceContext, person: Person): Result<never> | undefined {

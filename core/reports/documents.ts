@@ -3,8 +3,7 @@ import { Ballot, type BallotProps } from './templates/Ballot';
 import { DelegateCards, type DelegateCardsProps } from './templates/DelegateCards';
 import { SignInSheet, type SignInSheetProps } from './templates/SignInSheet';
 import { compareNames, type NameOrder } from '../../shared/names';
-import { renderHtml } from './html';
-import type { PrintableReport } from './printer';
+import { renderHtml, type PrintableReport } from './printer';
 
 /*
  * One builder per report: the preview shows `html`, printing and export pass the same object to

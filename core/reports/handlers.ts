@@ -1,20 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Store } from '../../db/store';
-import type { PrintoutPdf, printoutSchema, printoutsMethods } from '../../shared/api/printouts';
+import {
+  printoutAccess,
+  type PrintoutPdf,
+  type printoutSchema,
+  type printoutsMethods,
+} from '../../shared/api/printouts';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { keepsGivenOrder } from '../../shared/offices';
-import { roundKindLabels } from '../../shared/strings/setup';
+import { keepsGivenOrder } from '../../shared/domain/offices';
+import { ballotTitle } from '../../shared/strings/setup';
 import { congressRules } from '../platform/congress-rules';
 import type { Actor, ServiceContext } from '../platform/context';
-import type { Handlers } from '../platform/dispatch';
+import { checkAccess, type Handlers } from '../platform/dispatch';
 import { electionRecord } from '../setup/elections';
 import { buildIssuanceSheet } from './issuance-sheet';
 import { resultSheetSeal } from '../export/package/seal';
 import { buildElectedList, buildResultSheet, buildSummary } from './result-sheets';
 import { moveRound } from '../platform/round-state';
 import { ballotReport, delegateCardsReport, signInSheetReport } from './documents';
+import { machineBallot, type LayoutRecord } from './machine-ballot';
+import type { BallotProps } from './templates/Ballot';
 import type { PrintableReport } from './printer';
+import { notFound } from '../platform/lookup';
 
 export type PrintoutRequest = z.output<typeof printoutSchema>;
 type Kind = PrintoutRequest['kind'];
@@ -27,6 +35,8 @@ export interface Built {
   fileName: string;
   /** A ballot's round: printing it moves the round from draft to printed. */
   roundId: number | null;
+  /** A machine-readable ballot's layout, recorded with its round when it is printed. */
+  layout?: LayoutRecord | undefined;
 }
 
 type Builder<K extends Kind> = (
@@ -63,6 +73,8 @@ export function printoutsHandlers(ctx: ServiceContext): Handlers<typeof printout
         : built;
     },
     'printouts.pdf': async (request, session) => {
+      const denied = checkAccess(printoutAccess[request.kind], session);
+      if (denied) return denied;
       const printed = await printPrintout(ctx.store, session, ctx.printPdf, request);
       if (!printed.ok) return printed;
       const { built, pdf, roundState } = printed.value;
@@ -97,12 +109,19 @@ export async function printPrintout(
       return fail('conflict', `打印期间“${built.value.report.title}”的内容已被修改，请重新打印`);
     }
     const round = roundId === null ? undefined : store.elections.roundById(roundId);
-    if (round?.state === 'draft') moveRound(store, round, 'printed');
+    if (round?.state === 'draft') moveRound(store, round, { to: 'printed' });
+    const { layout } = built.value;
+    if (roundId !== null && layout) store.ballotLayouts.record(roundId, layout);
     store.audit.append({
       actor: actor.name,
       role: actor.role,
       action: roundId === null ? 'printout.print' : 'round.print',
-      payload: { ...request, title: built.value.report.title, sha256: sha256(pdf) },
+      payload: {
+        ...request,
+        title: built.value.report.title,
+        sha256: sha256(pdf),
+        ...(layout && { layoutSha256: layout.digest }),
+      },
     });
     return ok({ built: built.value, pdf, roundState: roundId === null ? null : 'printed' });
   });
@@ -113,30 +132,31 @@ function buildBallot(store: Store, { roundId }: { roundId: number }): Result<Bui
   const election = round && store.elections.byId(round.electionId);
   const congress = election && store.congresses.byId(election.congressId);
   if (!round || !election || !congress) {
-    return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
+    return notFound('roundId');
   }
   const record = electionRecord(store, election, congress).rounds.find((r) => r.id === roundId);
   if (record?.printBlocked) {
     return fail('invalid-state', `${election.title}：${record.printBlocked}`, { field: 'roundId' });
   }
-  const title =
-    round.kind === 'formal'
-      ? election.title
-      : `${election.title}（${roundKindLabels[round.kind]}）`;
+  const title = ballotTitle(election.title, round.kind);
+  const ballot: BallotProps = {
+    congressName: congress.name,
+    electionTitle: title,
+    seats: round.seats,
+    candidates: (record?.candidates ?? []).map((c) => c.name),
+    strokeOrder: !keepsGivenOrder(election.office),
+    // A runoff is among the tied names only (就票数相等的被选举人再次投票): nobody can be written in.
+    writeInBlanks: round.kind === 'runoff' ? 0 : election.writeInBlanks,
+    instructions: congress.ballotInstructions,
+    colourLabel: election.ballotColour,
+  };
+  const identity = { congress: congress.id, election: election.id, round: round.id };
+  const machine = congress.machineReadable ? machineBallot(ballot, identity) : undefined;
   return ok({
-    report: ballotReport({
-      congressName: congress.name,
-      electionTitle: title,
-      seats: round.seats,
-      candidates: (record?.candidates ?? []).map((c) => c.name),
-      strokeOrder: !keepsGivenOrder(election.office),
-      // A runoff is among the tied names only (就票数相等的被选举人再次投票): nobody can be written in.
-      writeInBlanks: round.kind === 'runoff' ? 0 : election.writeInBlanks,
-      instructions: congress.ballotInstructions,
-      colourLabel: election.ballotColour,
-    }),
+    report: ballotReport(machine?.props ?? ballot),
     fileName: fileNameOf(`${title}选票`),
     roundId,
+    layout: machine?.layout,
   });
 }
 
@@ -188,7 +208,7 @@ function buildCards(
 
 function rosterOf(store: Store, congressId: number) {
   const congress = store.congresses.byId(congressId);
-  if (!congress) return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
+  if (!congress) return notFound('congressId');
   const delegates = store.delegates.listByCongress(congressId);
   if (delegates.length === 0) {
     return fail('invalid-state', `“${congress.name}”的名册中还没有代表，请先导入名册`);

@@ -1,13 +1,16 @@
+import { createElement } from 'react';
 import type { Round } from '../../db/elections';
 import type { Store } from '../../db/store';
 import type { Validity } from '../../shared/api/checkin';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { roundLabel } from '../../shared/strings/issuance';
 import type { Built } from './handlers';
-import { issuanceReport } from './issuance';
 import { numbered } from '../platform/round-number';
-import { dateTime } from '../platform/time-words';
+import { dateTime } from '../../shared/strings/time';
 import { validityOf } from '../checkin/validity';
+import { notFound } from '../platform/lookup';
+import { renderHtml, type PrintableReport } from './printer';
+import { IssuanceSheet, type IssuanceSheetProps } from './templates/IssuanceSheet';
 
 /** The 分发/收回选票情况报告单 of a round, from the database: preview, PDF and CLI share it. */
 export function buildIssuanceSheet(store: Store, { roundId }: { roundId: number }): Result<Built> {
@@ -15,7 +18,7 @@ export function buildIssuanceSheet(store: Store, { roundId }: { roundId: number 
   const election = round && store.elections.byId(round.electionId);
   const congress = election && store.congresses.byId(election.congressId);
   if (!round || !election || !congress) {
-    return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
+    return notFound('roundId');
   }
   const label = roundLabel(numbered(round, store.elections.roundsOf(election.id)));
   const { entitled, issued, issuedAt } = round;
@@ -82,4 +85,13 @@ function statement(round: Round, issued: number, validity: Validity): string {
       : '';
   const valid = validity.met === true ? '选举有效' : '选举无效';
   return `${electorate}${ballots}，收回的选票${compare}发出的选票${turnout}，${valid}。`;
+}
+
+/** The 分发/收回选票情况报告单: the same HTML previews, prints and goes into the export. */
+function issuanceReport(sheet: IssuanceSheetProps): PrintableReport {
+  return {
+    title: `${sheet.electionTitle}${sheet.round}分发、收回选票情况报告单`,
+    html: renderHtml(createElement(IssuanceSheet, sheet)),
+    footer: 'none',
+  };
 }

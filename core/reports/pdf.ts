@@ -2,37 +2,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumFlags, findChromium } from './chromium';
 import { pageFrame, type PdfPrinter, type PrintableReport } from './printer';
-
-/** Quiet, offline Chromium: nothing it does may reach a network (the hall has none, by design). */
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
 
 /**
  * Starts one Chromium, with a fresh profile in a temporary folder, for as many reports as needed;
  * `close` ends it and removes the folder. Used by the tests and the command line; the app prints
  * through Electron (electron/printing.ts) with the same interface.
  */
-export async function openChromiumPrinter(executablePath = chromiumPath()): Promise<PdfPrinter> {
+export async function openChromiumPrinter(
+  executablePath = findChromium() ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+): Promise<PdfPrinter> {
   const profile = await mkdtemp(join(tmpdir(), 'congress-tally-print-'));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      args: flags,
+      args: chromiumFlags,
       offline: true,
     });
   } catch (error) {

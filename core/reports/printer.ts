@@ -1,3 +1,5 @@
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { fontStack } from './templates/styles';
 
 /** A report ready to preview (its `html`) or print; built once by the report's builder. */
@@ -8,6 +10,11 @@ export interface PrintableReport {
   html: string;
   /** 'page-numbers' prints 「第 x 页 共 y 页」 at the foot of every page; a ballot has none. */
   footer: 'page-numbers' | 'none';
+}
+
+/** A report component as a standalone HTML document string. */
+export function renderHtml(document: ReactElement): string {
+  return `<!DOCTYPE html>\n${renderToStaticMarkup(document)}`;
 }
 
 /** Turns a report into PDF bytes: Chromium (tests, command line) or Electron (the app). */

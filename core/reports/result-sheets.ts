@@ -1,3 +1,4 @@
+import { createElement } from 'react';
 import type { Congress } from '../../db/congresses';
 import type { Store } from '../../db/store';
 import { fail, ok, type Result } from '../../shared/api/result';
@@ -5,15 +6,25 @@ import type { RoundResults, UnlockRecord } from '../../shared/api/results';
 import { outcomeLabels, dateWords } from '../../shared/strings/results';
 import { profileLabels, roundStateLabels } from '../../shared/strings/setup';
 import type { Seal } from './templates/results/parts';
-import type { RoundSheet } from './templates/results/ResultSheet';
-import type { SummaryElection } from './templates/results/CongressSummary';
+import {
+  ResultSheet,
+  type ResultSheetProps,
+  type RoundSheet,
+} from './templates/results/ResultSheet';
+import {
+  CongressSummary,
+  type CongressSummaryProps,
+  type SummaryElection,
+} from './templates/results/CongressSummary';
+import { ElectedList, type ElectedListProps } from './templates/results/ElectedList';
+import { renderHtml, type PrintableReport } from './printer';
 import { electionResults, resultRound, type ElectionAt } from '../results/election-results';
 import type { Built } from './handlers';
-import { congressSummaryReport, electedListReport, resultSheetReport } from './results';
 import { roundResults } from '../results/round-results';
 import { isTallied, tallyOf } from '../results/tally-input';
-import { dateTime } from '../platform/time-words';
+import { dateTime } from '../../shared/strings/time';
 import { validityOf } from '../checkin/validity';
+import { notFound } from '../platform/lookup';
 
 /*
  * The results step's printouts from the database: the preview, the PDF, the command line (and
@@ -24,7 +35,7 @@ function electionAt(store: Store, electionId: number): Result<ElectionAt> {
   const election = store.elections.byId(electionId);
   const congress = election && store.congresses.byId(election.congressId);
   if (!election || !congress) {
-    return fail('not-found', '没有这个选举事项，请刷新后重试', { field: 'electionId' });
+    return notFound('electionId');
   }
   return ok({ election, congress, rounds: store.elections.roundsOf(election.id) });
 }
@@ -211,7 +222,7 @@ function unlocksOf(store: Store, at: ElectionAt, prefix = ''): string[] {
 /** 选举结果汇总 of a congress: every election, its rounds and its elected. */
 export function buildSummary(store: Store, { congressId }: { congressId: number }): Result<Built> {
   const congress = store.congresses.byId(congressId);
-  if (!congress) return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
+  if (!congress) return notFound('congressId');
   const elections = store.elections.listByCongress(congress.id).map((election) => ({
     election,
     congress,
@@ -270,4 +281,28 @@ function summaryElection(store: Store, at: ElectionAt): SummaryElection {
 /** A name every file system accepts. */
 function fileNameOf(title: string): string {
   return `${title.replace(/[\\/:*?"<>|\s]+/g, '_')}.pdf`;
+}
+
+function resultSheetReport(sheet: ResultSheetProps): PrintableReport {
+  return {
+    title: `${sheet.electionTitle}计票结果报告单`,
+    html: renderHtml(createElement(ResultSheet, sheet)),
+    footer: 'page-numbers',
+  };
+}
+
+function electedListReport(list: ElectedListProps): PrintableReport {
+  return {
+    title: list.heading,
+    html: renderHtml(createElement(ElectedList, list)),
+    footer: 'page-numbers',
+  };
+}
+
+function congressSummaryReport(summary: CongressSummaryProps): PrintableReport {
+  return {
+    title: `${summary.congressName}选举结果汇总`,
+    html: renderHtml(createElement(CongressSummary, summary)),
+    footer: 'page-numbers',
+  };
 }

@@ -7,8 +7,9 @@ import { orderNote } from './elected';
 import { electedNames, resultRound } from './election-results';
 import { projectedKey } from '../entry/overview';
 import { followUpOf } from './follow-up';
-import { locate, tallyOf, type Located } from './tally-input';
+import { tallyOf } from './tally-input';
 import type { RoundResult } from '../../shared/tally';
+import { locate, notFound, type Located } from '../platform/lookup';
 
 /** The setting naming the round whose result the projector announces. */
 export const announcementKey = 'projector.announcement';
@@ -28,7 +29,7 @@ export function announce(
   return store.transaction(() => {
     if (roundId !== null) {
       const at = locate(store, roundId);
-      if (!at) return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
+      if (!at) return notFound('roundId');
       if (at.round.state !== 'certified') {
         return fail(
           'invalid-state',

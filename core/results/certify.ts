@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { RoundNotReady, RoundResults } from '../../shared/api/results';
-import { canMove, isBeforeVoting } from '../../shared/rounds';
+import { canMove, isBeforeVoting } from '../../shared/domain/rounds';
 import { roundStatePhrases } from '../../shared/strings/setup';
 import { withdrawAnnouncement } from './announcement';
 import { audit, type ServiceContext } from '../platform/context';
@@ -9,18 +9,16 @@ import { openRunoff } from './follow-up';
 import { notReady, personName, roundResults } from './round-results';
 import { checkPin } from '../platform/session';
 import type { Session } from '../platform/session-registry';
-import { locate, tallyOf, type Located } from './tally-input';
-import { dateTime } from '../platform/time-words';
+import { tallyOf } from './tally-input';
+import { dateTime } from '../../shared/strings/time';
+import { locate, notFound, type Located } from '../platform/lookup';
+import { moveRound } from '../platform/round-state';
 
 /*
  * 签核 and its undoing. The 总监票人 re-enters their PIN at the moment of certifying or unlocking:
  * a session left open on the counting laptop is not enough. A wrong PIN counts toward the same
  * lock-out as signing in.
  */
-
-function roundNotFound() {
-  return fail('not-found', '没有这个选举轮次，请刷新后重试', { field: 'roundId' });
-}
 
 /** The session's person, still active, and their PIN checked (lock-outs respected). */
 async function pinOf(ctx: ServiceContext, session: Session, pin: string): Promise<Result<null>> {
@@ -36,19 +34,19 @@ export async function certify(
 ): Promise<Result<RoundResults>> {
   const { store } = ctx;
   const at = locate(store, roundId);
-  if (!at) return roundNotFound();
+  if (!at) return notFound('roundId');
   const refused = certifyRefusal(ctx, at);
   if (refused) return refused;
   const checked = await pinOf(ctx, session, pin);
   if (!checked.ok) return checked;
   return store.transaction(() => {
     const now = locate(store, roundId);
-    if (!now) return roundNotFound();
+    if (!now) return notFound('roundId');
     const again = certifyRefusal(ctx, now);
     if (again) return again;
     const tallied = tallyOf(store, now);
     const { result } = tallied;
-    store.elections.certify(roundId, session.personId);
+    moveRound(store, now.round, { to: 'certified', personId: session.personId });
     audit(ctx, session, 'round.certify', {
       roundId,
       electionId: now.election.id,
@@ -95,19 +93,22 @@ export async function unlock(
 ): Promise<Result<RoundNotReady>> {
   const { store } = ctx;
   const at = locate(store, request.roundId);
-  if (!at) return roundNotFound();
+  if (!at) return notFound('roundId');
   const refused = unlockRefusal(at);
   if (refused) return refused;
   const checked = await pinOf(ctx, session, request.pin);
   if (!checked.ok) return checked;
   return store.transaction(() => {
     const now = locate(store, request.roundId);
-    if (!now) return roundNotFound();
+    if (!now) return notFound('roundId');
     const again = unlockRefusal(now);
     if (again) return again;
     withdrawFollowUps(ctx, session, now);
     const { certifiedBy, certifiedAt } = now.round;
-    store.elections.unlock(now.round.id, { personId: session.personId, reason: request.reason });
+    moveRound(store, now.round, {
+      to: 'counting',
+      unlock: { personId: session.personId, reason: request.reason },
+    });
     audit(ctx, session, 'round.unlock', {
       roundId: now.round.id,
       electionId: now.election.id,
@@ -146,7 +147,7 @@ function withdrawFollowUps(ctx: ServiceContext, session: Session, at: Located): 
   const label = resultRound(at.round, at.rounds).label;
   if (next && next.state !== 'void') {
     const reason = `${label}结果解锁重核，依据其结果开启的本轮取消`;
-    store.elections.voidRound(next.id, reason);
+    moveRound(store, next, { to: 'void', reason });
     audit(ctx, session, 'round.void', { roundId: next.id, reason });
   }
   const reduction = store.elections.seatReductionOf(at.round.id);
@@ -168,7 +169,7 @@ export function recount(
   const { store } = ctx;
   return store.transaction(() => {
     const at = locate(store, roundId);
-    if (!at) return roundNotFound();
+    if (!at) return notFound('roundId');
     if (at.round.state !== 'counted') {
       const hint = at.round.state === 'certified' ? '；已签核的结果须先解锁' : '';
       return fail(
@@ -176,7 +177,7 @@ export function recount(
         `本轮${roundStatePhrases[at.round.state]}，不能退回重新计票${hint}`,
       );
     }
-    store.elections.setRoundState(roundId, 'counting');
+    moveRound(store, at.round, { to: 'counting' });
     audit(ctx, session, 'round.recount', { roundId, electionId: at.election.id, reason });
     const back = locate(store, roundId);
     if (!back) throw new Error(`round ${roundId} vanished inside its recount`);
@@ -193,7 +194,7 @@ export function confirmEligibility(
   const { store } = ctx;
   return store.transaction(() => {
     const at = locate(store, request.roundId);
-    if (!at) return roundNotFound();
+    if (!at) return notFound('roundId');
     if (at.round.state !== 'counted') {
       return fail(
         'invalid-state',

@@ -7,7 +7,8 @@ import { roundStatePhrases } from '../../shared/strings/setup';
 import { congressRules } from '../platform/congress-rules';
 import { combinedOrder, orderNote, orderWarnings } from './elected';
 import { numbered } from '../platform/round-number';
-import { tallyOf, type Located } from './tally-input';
+import type { Located } from '../platform/lookup';
+import { tallyOf } from './tally-input';
 
 export function resultRound(round: Round, rounds: readonly Round[]): ResultRound {
   return {

@@ -3,7 +3,7 @@ import type { Store } from '../../db/store';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { FollowUp, SeatReductionRecord } from '../../shared/api/results';
 import { compareNames, normalizeName } from '../../shared/names';
-import { isBeforeVoting } from '../../shared/rounds';
+import { isBeforeVoting } from '../../shared/domain/rounds';
 import { roundStatePhrases } from '../../shared/strings/setup';
 import type { RoundResult, SeatsAndNames } from '../../shared/tally';
 import { PROFILE_RULES } from '../../shared/tally/profiles';
@@ -13,7 +13,9 @@ import { audit, type Actor, type ServiceContext } from '../platform/context';
 import { electedNames, followUpRound, resultRound } from './election-results';
 import { paperChange, reopenForReprint } from '../setup/reprint';
 import type { Session } from '../platform/session-registry';
-import { isTallied, tallyOf, type Located } from './tally-input';
+import type { Located } from '../platform/lookup';
+import { moveRound } from '../platform/round-state';
+import { isTallied, tallyOf } from './tally-input';
 
 /*
  * What a round's result calls for next (RULES.md steps 6 and 7): a tie at the last seat is voted
@@ -311,7 +313,7 @@ export function reduceSeats(
   store.transaction(() => {
     if (opened && opened.state !== 'void') {
       const reason = `${request.decidedBy}决定减少名额，另行选举取消`;
-      store.elections.voidRound(opened.id, reason);
+      moveRound(store, opened, { to: 'void', reason });
       audit(ctx, actor, 'round.void', { roundId: opened.id, reason });
     }
     store.elections.recordSeatReduction(at.round.id, { ...request, recordedBy: actor.personId });

@@ -11,7 +11,8 @@ import type { RoundResult } from '../../shared/tally';
 import { orderNote } from './elected';
 import { resultRound } from './election-results';
 import { followUpOf } from './follow-up';
-import type { Tallied, Located } from './tally-input';
+import type { Located } from '../platform/lookup';
+import type { Tallied } from './tally-input';
 import { countsAttendance } from '../checkin/validity';
 
 /** The results screen's view of a counted round: the engine's tally with who did what. */

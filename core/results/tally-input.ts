@@ -1,7 +1,6 @@
-import type { Congress } from '../../db/congresses';
-import type { Election, Round } from '../../db/elections';
+import type { Round } from '../../db/elections';
 import type { Store } from '../../db/store';
-import { engineBallot, type BallotReader } from '../../shared/paper-ballot';
+import { engineBallot, type BallotReader } from '../../shared/domain/paper-ballot';
 import {
   tallyRound,
   type BallotGroup,
@@ -9,23 +8,8 @@ import {
   type RoundResult,
 } from '../../shared/tally';
 import { congressRules } from '../platform/congress-rules';
+import type { Located } from '../platform/lookup';
 import { roundContext } from '../entry/round';
-
-/** A round with its election, its congress and every round of that election, in the order held. */
-export interface Located {
-  round: Round;
-  election: Election;
-  congress: Congress;
-  rounds: Round[];
-}
-
-export function locate(store: Store, roundId: number): Located | undefined {
-  const round = store.elections.roundById(roundId);
-  const election = round && store.elections.byId(round.electionId);
-  const congress = election && store.congresses.byId(election.congressId);
-  if (!round || !election || !congress) return undefined;
-  return { round, election, congress, rounds: store.elections.roundsOf(election.id) };
-}
 
 /** Entry is closed (every box entered, reconciled under double entry, adding up): it has a tally. */
 export function isTallied(round: Round): boolean {

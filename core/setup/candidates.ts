@@ -1,6 +1,6 @@
 import { normalizeName, sortNames, type NameOrder } from '../../shared/names';
 import type { SlateStatus } from '../../shared/api/elections';
-import { keepsGivenOrder } from '../../shared/offices';
+import { keepsGivenOrder } from '../../shared/domain/offices';
 import { PROFILE_RULES } from '../../shared/tally/profiles';
 import { checkSlate } from '../../shared/tally/slate';
 import type { Office, ProfileId } from '../../shared/tally/types';

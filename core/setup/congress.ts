@@ -3,7 +3,7 @@ import type { Store } from '../../db/store';
 import type { congressMethods } from '../../shared/api/congress';
 import type { structureMethods } from '../../shared/api/structure';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { officesOf } from '../../shared/offices';
+import { officesOf } from '../../shared/domain/offices';
 import { officeLabels, profileLabels } from '../../shared/strings/setup';
 import { PROFILE_RULES } from '../../shared/tally/profiles';
 import type { ProfileId, RuleOptions } from '../../shared/tally/types';
@@ -19,6 +19,7 @@ import type { Handlers } from '../platform/dispatch';
 import { structureReport } from './structure/report';
 import { resortCongress, titled } from './elections';
 import { paperChange, reopenForReprint, type TitledRound } from './reprint';
+import { notFound } from '../platform/lookup';
 
 export function congressHandlers(
   ctx: ServiceContext,
@@ -35,7 +36,7 @@ export function congressHandlers(
 
     'congress.get': ({ congressId }) => {
       const congress = store.congresses.byId(congressId);
-      return congress ? ok(present(congress)) : notFound();
+      return congress ? ok(present(congress)) : notFound('congressId');
     },
 
     'congress.create': (fields, session) => {
@@ -53,7 +54,7 @@ export function congressHandlers(
 
     'congress.update': ({ congressId, confirmReprint, ...patch }, session) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return notFound();
+      if (!congress) return notFound('congressId');
       const next = nextFields(congress, patch);
       if (!next.ok) return next;
       const changed = changedKeys(congress, next.value);
@@ -77,7 +78,7 @@ export function congressHandlers(
     /** Of the whole roster, with or without a vote, excused or not: who the congress is. */
     'structure.report': ({ congressId }) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return notFound();
+      if (!congress) return notFound('congressId');
       const delegates = store.delegates.listByCongress(congress.id);
       const report = structureReport(delegates, congress.heldOn, congressTargets(congress));
       return ok({ congressId: congress.id, ...report });
@@ -85,7 +86,7 @@ export function congressHandlers(
 
     'congress.setCurrent': ({ congressId }, session) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return notFound();
+      if (!congress) return notFound('congressId');
       store.transaction(() => {
         setCurrentCongress(store, congress.id);
         audit(ctx, session, 'congress.setCurrent', { congressId, name: congress.name });
@@ -134,6 +135,7 @@ const keys = [
   'profile',
   'options',
   'ballotInstructions',
+  'machineReadable',
   'structureTargets',
 ] as const;
 
@@ -150,6 +152,7 @@ const paperKeys: Partial<Record<Key, string>> = {
   profile: '选举规则类型',
   options: '选举办法设置',
   ballotInstructions: '选票说明',
+  machineReadable: '机读选票',
 };
 
 function congressGate(
@@ -172,8 +175,4 @@ function congressGate(
   if (paper.length === 0) return ok([]);
   const rounds = elections.flatMap((e) => titled(store, e));
   return paperChange(rounds, paper.join('、'), confirmReprint);
-}
-
-function notFound() {
-  return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
 }

@@ -6,6 +6,7 @@ import { createNameIndex } from '../../shared/names';
 import { audit, type ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
 import { commitRoster, reviewRoster, type RosterFile } from './roster/import';
+import { notFound } from '../platform/lookup';
 
 const attendanceWords = { present: '已报到', leave: '已登记请假', absent: '已登记缺席' } as const;
 
@@ -15,7 +16,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
 
   return {
     'delegates.list': ({ congressId }) => {
-      if (!store.congresses.byId(congressId)) return congressNotFound();
+      if (!store.congresses.byId(congressId)) return notFound('congressId');
       return ok(
         store.read(() => {
           const attendance = new Map(
@@ -32,7 +33,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
     },
 
     'delegates.search': ({ congressId, query, limit = 12 }) => {
-      if (!store.congresses.byId(congressId)) return congressNotFound();
+      if (!store.congresses.byId(congressId)) return notFound('congressId');
       const delegates = store.delegates.listByCongress(congressId);
       if (query === '') return ok([]);
       const names = new Set(createNameIndex(delegates.map((d) => d.name)).search(query));
@@ -46,7 +47,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
     },
 
     'delegates.add': ({ congressId, delegate }, session) => {
-      if (!store.congresses.byId(congressId)) return congressNotFound();
+      if (!store.congresses.byId(congressId)) return notFound('congressId');
       const taken = cardTaken(store, congressId, delegate.cardNo, null);
       if (taken) return taken;
       const added = store.transaction(() => {
@@ -59,7 +60,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
 
     'delegates.update': ({ delegateId, delegate }, session) => {
       const current = store.delegates.byId(delegateId);
-      if (!current) return notFound();
+      if (!current) return notFound('delegateId');
       const taken = cardTaken(store, current.congressId, delegate.cardNo, current.id);
       if (taken) return taken;
       const updated = store.transaction(() => {
@@ -72,7 +73,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
 
     'delegates.excuse': ({ delegateId, reason }, session) => {
       const current = store.delegates.byId(delegateId);
-      if (!current) return notFound();
+      if (!current) return notFound('delegateId');
       if (!current.hasVote) {
         return fail('invalid-state', `${current.name} 没有选举权，本来就不计入应到人数，无需请假`);
       }
@@ -91,7 +92,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
 
     'delegates.unexcuse': ({ delegateId }, session) => {
       const current = store.delegates.byId(delegateId);
-      if (!current) return notFound();
+      if (!current) return notFound('delegateId');
       if (current.excusedReason === null) {
         return fail('invalid-state', `${current.name} 没有登记为不计入应到，无需撤销`);
       }
@@ -109,7 +110,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
 
     'delegates.remove': ({ delegateId }, session) => {
       const current = store.delegates.byId(delegateId);
-      if (!current) return notFound();
+      if (!current) return notFound('delegateId');
       const attendance = store.delegates.attendanceOf(current.id);
       if (attendance) {
         return fail(
@@ -126,7 +127,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
 
     'roster.preview': async ({ congressId, fileName, content, fixes = [] }) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return congressNotFound();
+      if (!congress) return notFound('congressId');
       const reviewed = await reviewRoster(
         store,
         target(congress),
@@ -137,7 +138,7 @@ export function delegatesHandlers(ctx: ServiceContext): Handlers<typeof delegate
 
     'roster.import': async ({ congressId, fileName, content, fixes = [], mode }, session) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return congressNotFound();
+      if (!congress) return notFound('congressId');
       const reviewed = await reviewRoster(
         store,
         target(congress),
@@ -188,12 +189,4 @@ function cardTaken(
       field: 'delegate.cardNo',
     },
   );
-}
-
-function notFound() {
-  return fail('not-found', '名册中没有这名代表，请刷新后重试', { field: 'delegateId' });
-}
-
-function congressNotFound() {
-  return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
 }

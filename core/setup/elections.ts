@@ -14,8 +14,8 @@ import {
   doubleEntryByDefault,
   keepsGivenOrder,
   officesOf,
-} from '../../shared/offices';
-import { isBeforeVoting } from '../../shared/rounds';
+} from '../../shared/domain/offices';
+import { isBeforeVoting } from '../../shared/domain/rounds';
 import { officeLabels, profileLabels, roundStatePhrases } from '../../shared/strings/setup';
 import type { Office } from '../../shared/tally/types';
 import { duplicateName, orderCandidates, slateStatus, type CandidateEntry } from './candidates';
@@ -23,13 +23,14 @@ import { congressRules } from '../platform/congress-rules';
 import { audit, type ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
 import { paperChange, reopenForReprint, type TitledRound } from './reprint';
+import { notFound } from '../platform/lookup';
 
 export function electionsHandlers(ctx: ServiceContext): Handlers<typeof electionsMethods> {
   const { store } = ctx;
   return {
     'elections.list': ({ congressId }) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return congressNotFound();
+      if (!congress) return notFound('congressId');
       return ok(
         store.elections.listByCongress(congressId).map((e) => electionRecord(store, e, congress)),
       );
@@ -44,7 +45,7 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
 
     'elections.create': ({ congressId, ...fields }, session) => {
       const congress = store.congresses.byId(congressId);
-      if (!congress) return congressNotFound();
+      if (!congress) return notFound('congressId');
       const refused =
         officeRefusal(congress, fields.office) ?? titleTaken(store, congress, fields.title);
       if (refused) return refused;
@@ -241,7 +242,7 @@ function withCongress(
   const election = store.elections.byId(electionId);
   const congress = election && store.congresses.byId(election.congressId);
   if (!election || !congress) {
-    return fail('not-found', '没有这个选举事项，请刷新后重试', { field: 'electionId' });
+    return notFound('electionId');
   }
   return ok({ election, congress });
 }
@@ -261,10 +262,6 @@ function titleTaken(store: Store, congress: Congress, title: string) {
   return taken
     ? fail('conflict', `本大会已有名为“${title}”的选举事项，请换一个名称`, { field: 'title' })
     : undefined;
-}
-
-function congressNotFound() {
-  return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
 }
 
 export function electionRecord(

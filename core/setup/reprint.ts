@@ -1,8 +1,8 @@
 import type { Round } from '../../db/elections';
 import type { Store } from '../../db/store';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { isBeforeVoting } from '../../shared/rounds';
-import { roundKindLabels, roundStatePhrases } from '../../shared/strings/setup';
+import { isBeforeVoting } from '../../shared/domain/rounds';
+import { ballotTitle, roundStatePhrases } from '../../shared/strings/setup';
 import type { Actor } from '../platform/context';
 import { moveRound } from '../platform/round-state';
 
@@ -50,7 +50,7 @@ export function reopenForReprint(
   reason: string,
 ): void {
   for (const { round, title } of printed) {
-    moveRound(store, round, 'draft');
+    moveRound(store, round, { to: 'draft' });
     store.audit.append({
       actor: actor.name,
       role: actor.role,
@@ -61,5 +61,5 @@ export function reopenForReprint(
 }
 
 function describe({ round, title }: TitledRound): string {
-  return round.kind === 'formal' ? title : `${title}（${roundKindLabels[round.kind]}）`;
+  return ballotTitle(title, round.kind);
 }

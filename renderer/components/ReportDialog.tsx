@@ -1,16 +1,17 @@
 import { Alert, Button, Modal, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ResultReport } from '../../../shared/api/results';
-import { api } from '../../api';
-import { useBusy } from '../../components/useBusy';
-import { downloadBase64 } from '../setup/files';
+import type { Printout } from '../../shared/api/printouts';
+import { api } from '../api';
+import { downloadBase64 } from '../pages/setup/files';
+import { useBusy } from './useBusy';
+import './report-dialog.css';
 
 /**
- * A result sheet, the 当选名单 or the congress summary: previewed from the same HTML the PDF is
- * printed from, then saved as PDF.
+ * A report of the count (the 分发/收回选票情况报告单, a result sheet, the 当选名单, the summary):
+ * previewed from the same HTML the PDF is printed from, then saved as PDF.
  */
 export function ReportDialog(props: {
-  report: ResultReport | null;
+  report: Printout | null;
   title: string;
   onClose: () => void;
 }) {
@@ -37,7 +38,7 @@ export function ReportDialog(props: {
   const save = () =>
     run(async () => {
       if (!report) return;
-      const result = await api['results.pdf'](report);
+      const result = await api['printouts.pdf'](report);
       if (!result.ok) return setProblem(result.error.message);
       downloadBase64(result.value.pdf, result.value.fileName, 'application/pdf');
     });
@@ -63,10 +64,10 @@ export function ReportDialog(props: {
       {html !== null && (
         <iframe
           title={`${props.title}（预览）`}
-          className="results-preview"
+          className="report-preview"
           srcDoc={html}
           sandbox=""
-          data-testid="report-preview"
+          data-testid="sheet-preview"
         />
       )}
     </Modal>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idleLockBounds } from '../idle-lock';
 import { noInput } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roles } from '../domain/roles';
 
 export interface NetworkStatus {
   /** Some interface other than loopback has an address: the hall's machines should be offline. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pinSchema } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 /*
  * 备份与恢复: copies of the whole database to a folder the operator picks (a USB stick), now, on
@@ -76,7 +76,7 @@ export const backupMethods = {
         .min(1, '至少保留 1 份')
         .max(200, '最多保留 200 份'),
     }),
-    access: ['admin', 'chief-scrutineer'],
+    access: roleGroups.keyHolders,
     output: returns<BackupStatus>(),
   }),
   /** 立即备份, into the configured folder (audited). */
@@ -99,7 +99,7 @@ export const backupMethods = {
         .max(1000, '路径过长'),
       pin: pinSchema,
     }),
-    access: ['admin', 'chief-scrutineer'],
+    access: roleGroups.keyHolders,
     output: returns<Restored>(),
   }),
 };

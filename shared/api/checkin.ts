@@ -3,7 +3,7 @@ import type { ProfileId } from '../tally/types';
 import type { AttendanceStatus, RosterCounts } from './delegates';
 import { idSchema, noInput } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 /** One delegate as the check-in desk sees them. */
 export interface CheckinDelegate {
@@ -88,8 +88,7 @@ export interface CheckinOutcome {
 /** How many matches a search lists: the number keys 1–9 pick them. */
 export const checkinListed = 9;
 
-/** Who works the registration desk; scrutineers watch the counts (separation of duties). */
-export const checkinRoles = ['admin', 'teller'] as const;
+export const checkinRoles = roleGroups.checkinDesk;
 
 const delegateId = { delegateId: idSchema };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROFILES, type OptionKey, type ProfileId, type RuleOptions } from '../tally/types';
 import { idSchema, noInput } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 import { structureTargetSchema, type StructureTarget } from './structure';
 
 /** YYYY-MM-DD, a real calendar day. */
@@ -41,6 +41,8 @@ const congressFields = {
   options: ruleOptionsSchema,
   /** Empty: the ballot prints the default instructions. */
   ballotInstructions: z.string({ error: '应为文字' }).max(2000, '选票说明不能超过 2000 个字'),
+  /** 机读选票: registration marks and a round code on the ballots, for scanned entry. */
+  machineReadable: z.boolean({ error: '应为 是或否' }),
   structureTargets: z
     .array(structureTargetSchema, { error: '应为指标列表' })
     .max(20, '代表结构指标最多 20 项'),
@@ -60,13 +62,15 @@ export interface CongressRecord {
   /** The options this congress's profile lets it set. */
   settableOptions: OptionKey[];
   ballotInstructions: string;
+  /** 机读选票: the ballots are printed for machine reading (registration marks, round code). */
+  machineReadable: boolean;
   structureTargets: StructureTarget[];
   createdAt: string;
   /** The congress this installation is working on (shown in the header). */
   current: boolean;
 }
 
-const admin = ['admin'] as const;
+const { admin } = roleGroups;
 
 export const congressMethods = {
   'congress.list': method({ input: noInput, access: roles, output: returns<CongressRecord[]>() }),
@@ -92,6 +96,8 @@ export const congressMethods = {
       venue: congressFields.venue.optional(),
       options: congressFields.options.optional(),
       ballotInstructions: congressFields.ballotInstructions.optional(),
+      /** On unless given. */
+      machineReadable: congressFields.machineReadable.optional(),
       structureTargets: congressFields.structureTargets.optional(),
     }),
     access: admin,
@@ -114,6 +120,7 @@ export const congressMethods = {
       venue: congressFields.venue.optional(),
       options: congressFields.options.optional(),
       ballotInstructions: congressFields.ballotInstructions.optional(),
+      machineReadable: congressFields.machineReadable.optional(),
       structureTargets: congressFields.structureTargets.optional(),
     }),
     access: admin,

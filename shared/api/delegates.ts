@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './congress';
 import { idSchema } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 const text = (label: string, max: number) =>
   z
@@ -147,7 +147,7 @@ export interface RosterImported {
   fixed: number[];
 }
 
-const admin = ['admin'] as const;
+const { admin } = roleGroups;
 
 export const delegatesMethods = {
   'delegates.list': method({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { RoundState } from '../rounds';
+import type { RoundState } from '../domain/rounds';
 import { OFFICES, type Office, type RoundKind } from '../tally/types';
 import { idSchema } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 const seatsSchema = z
   .number({ error: '应为应选人数' })
@@ -91,7 +91,7 @@ export interface ElectionRecord {
   rounds: RoundRecord[];
 }
 
-const admin = ['admin'] as const;
+const { admin } = roleGroups;
 
 /** Set on changes to what a printed ballot shows; without it the error names this field. */
 const confirmReprint = z.boolean({ error: '应为 是 或 否' }).optional();

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { BoxState } from '../boxes';
-import type { StoredBallot } from '../paper-ballot';
-import type { RoundState } from '../rounds';
+import type { BoxState } from '../domain/boxes';
+import type { StoredBallot } from '../domain/paper-ballot';
+import type { RoundState } from '../domain/rounds';
 import type { RoundKind } from '../tally/types';
 import { idSchema } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 /**
  * 录入: boxes and their expected counts, the tellers' entry of every ballot (twice under 双人录入),
@@ -180,8 +180,7 @@ const expectedSchema = z
   .min(0, '张数不能小于 0')
   .max(100_000, '张数过大');
 
-const scrutineers = ['scrutineer', 'chief-scrutineer'] as const;
-const tellers = ['teller'] as const;
+const { scrutineers, tellers } = roleGroups;
 
 export const entryMethods = {
   /** The election's round under entry (or last entered), its boxes and whether it can finish. */

@@ -4,7 +4,7 @@ import type { ProfileId } from '../tally/types';
 import type { Office, Outcome, RoundKind } from '../tally/types';
 import { idSchema } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 /*
  * 报送: the signed results package of a congress, the installation's signing key, and checking a
@@ -139,7 +139,7 @@ export const exportMethods = {
   /** Writes the signed package into the folder (audited); only certified rounds go in. */
   'export.package': method({
     input: z.strictObject({ congressId: idSchema, folder: folderSchema }),
-    access: ['scrutineer', 'chief-scrutineer'],
+    access: roleGroups.scrutineers,
     output: returns<LatestExport>(),
   }),
   /** The public key file for the county office to register. */
@@ -151,7 +151,7 @@ export const exportMethods = {
   /** Ed25519 or SM2/SM3 for the packages from now on (audited); each has its own key. */
   'export.setAlgorithm': method({
     input: z.strictObject({ algorithm: signingAlgorithmSchema }),
-    access: ['admin', 'chief-scrutineer'],
+    access: roleGroups.keyHolders,
     output: returns<SigningKeyInfo>(),
   }),
   /**

@@ -12,6 +12,7 @@ import { peopleMethods } from './people';
 import { printoutsMethods } from './printouts';
 import type { Result } from './result';
 import { resultsMethods } from './results';
+import { scanMethods } from './scan';
 import { sessionMethods } from './session';
 import { structureMethods } from './structure';
 
@@ -28,6 +29,7 @@ export const methods = {
   ...checkinMethods,
   ...issuanceMethods,
   ...entryMethods,
+  ...scanMethods,
   ...resultsMethods,
   ...exportMethods,
   ...backupMethods,
@@ -42,4 +44,4 @@ export type ApiOutput<M extends MethodName> = OutputOf<Methods[M]>;
 export type Api = { [M in MethodName]: (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>> };
 
 export type { Result, ApiError, ErrorCode } from './result';
-export type { Role } from './roles';
+export type { Role } from '../domain/roles';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { RoundState } from '../rounds';
+import type { RoundState } from '../domain/rounds';
 import type { RoundKind } from '../tally/types';
 import type { Validity } from './checkin';
 import { idSchema } from './fields';
 import { method, returns } from './method';
-import type { PrintoutPdf } from './printouts';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 /** One round as the scrutineers issue and collect its ballots. */
 export interface IssuanceRound {
@@ -57,7 +56,7 @@ const count = (label: string) =>
     .max(100_000, `${label}张数不能超过 100000`);
 
 /** Who issues and collects ballots: the 监票人 and the 总监票人. */
-export const issuanceRoles = ['scrutineer', 'chief-scrutineer'] as const;
+export const issuanceRoles = roleGroups.scrutineers;
 
 export const issuanceMethods = {
   'issuance.list': method({
@@ -96,11 +95,5 @@ export const issuanceMethods = {
     input: z.strictObject({ roundId: idSchema }),
     access: issuanceRoles,
     output: returns<IssuanceRound>(),
-  }),
-  /** The 分发/收回选票情况报告单 of a round as PDF (preview: printouts.preview, kind issuance). */
-  'issuance.pdf': method({
-    input: z.strictObject({ roundId: idSchema }),
-    access: roles,
-    output: returns<PrintoutPdf>(),
   }),
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from './roles';
+import type { Role } from '../domain/roles';
 
 /**
  * Who may call a method:

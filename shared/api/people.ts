@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, noInput, personNameSchema, pinSchema } from './fields';
 import { method, returns } from './method';
-import { roleSchema, type Role } from './roles';
+import { roleGroups, roles, type Role } from '../domain/roles';
 
 export interface PersonRecord {
   id: number;
@@ -15,7 +15,9 @@ export interface PersonRecord {
   createdAt: string;
 }
 
-const admin = ['admin'] as const;
+const roleSchema = z.enum(roles, { error: '应为 管理员、计票人、监票人 或 总监票人' });
+
+const { admin } = roleGroups;
 
 export const peopleMethods = {
   'people.list': method({ input: noInput, access: admin, output: returns<PersonRecord[]>() }),

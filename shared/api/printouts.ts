@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './fields';
 import { method, returns } from './method';
 import { electedListSchema, resultSheetSchema, summarySchema } from './results';
-import { roles } from './roles';
+import { roles, type Role } from '../domain/roles';
 
 /** What can be printed from set-up; later areas add their kinds (result sheets, …) here. */
 export const printoutSchema = z.discriminatedUnion(
@@ -48,16 +48,33 @@ export interface PrintoutPdf {
   roundState: 'printed' | null;
 }
 
+/**
+ * Who may print each kind to PDF (anyone signed in may preview): the papers of set-up are the
+ * administrator's; the reports of a round's issuance and results are for everyone at the count.
+ */
+export const printoutAccess = {
+  ballot: ['admin'],
+  'sign-in': ['admin'],
+  cards: ['admin'],
+  issuance: roles,
+  'result-sheet': roles,
+  'elected-list': roles,
+  summary: roles,
+} as const satisfies Record<PrintoutKind, readonly Role[]>;
+
 export const printoutsMethods = {
   'printouts.preview': method({
     input: printoutSchema,
     access: roles,
     output: returns<PrintoutPreview>(),
   }),
-  /** Prints to PDF; printing a ballot marks its round printed (audited). */
+  /**
+   * Prints to PDF, for the roles `printoutAccess` names for the kind; printing a ballot marks its
+   * round printed (audited).
+   */
   'printouts.pdf': method({
     input: printoutSchema,
-    access: ['admin'],
+    access: roles,
     output: returns<PrintoutPdf>(),
   }),
 };

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { RoundState } from '../rounds';
+import type { RoundState } from '../domain/rounds';
 import type { DeterminationKind, Office, Outcome, RoundKind } from '../tally/types';
 import { candidateInputSchema } from './elections';
 import { idSchema, pinSchema } from './fields';
 import { method, returns } from './method';
-import type { PrintoutPdf } from './printouts';
-import { roles } from './roles';
+import { roleGroups, roles } from '../domain/roles';
 
 /**
  * 计票结果 and 宣布: the tally of a counted round with the engine's reasons, the follow-up rounds
@@ -185,7 +184,7 @@ const reasonSchema = (what: string, max = 200) =>
     .min(1, `请填写${what}`)
     .max(max, `${what}不能超过 ${max} 个字`);
 
-/** The reports of this step: through printouts.preview and results.pdf. */
+/** The reports of this step, printed through printouts.preview and printouts.pdf. */
 export const resultSheetSchema = z.strictObject({
   kind: z.literal('result-sheet'),
   electionId: idSchema,
@@ -201,21 +200,11 @@ export const summarySchema = z.strictObject({
   congressId: idSchema,
 });
 
-const resultReportSchema = z.discriminatedUnion(
-  'kind',
-  [resultSheetSchema, electedListSchema, summarySchema],
-  {
-    error:
-      '应为 result-sheet（计票结果报告单）、elected-list（当选名单）或 summary（选举结果汇总）',
-  },
-);
+export type ResultReport = z.input<
+  typeof resultSheetSchema | typeof electedListSchema | typeof summarySchema
+>;
 
-export type ResultReport = z.input<typeof resultReportSchema>;
-
-const chief = ['chief-scrutineer'] as const;
-const scrutineers = ['scrutineer', 'chief-scrutineer'] as const;
-/** The chair's decisions are recorded by the 总监票人 or the administrator who sets up rounds. */
-const recorders = ['chief-scrutineer', 'admin'] as const;
+const { chief, scrutineers, recorders } = roleGroups;
 
 export const resultsMethods = {
   /** Every round of the election and the elected list over its certified rounds. */
@@ -300,11 +289,5 @@ export const resultsMethods = {
     input: z.strictObject({}),
     access: 'public',
     output: returns<Announcement | null>(),
-  }),
-  /** A result sheet, the 当选名单 or the congress summary as PDF (preview: printouts.preview). */
-  'results.pdf': method({
-    input: resultReportSchema,
-    access: roles,
-    output: returns<PrintoutPdf>(),
   }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, noInput, personNameSchema, pinSchema } from './fields';
 import { method, returns } from './method';
-import { roles, type Role } from './roles';
+import { roles, type Role } from '../domain/roles';
 
 export interface SessionInfo {
   personId: number;

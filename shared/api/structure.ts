@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './fields';
 import { method, returns } from './method';
-import { roles } from './roles';
+import { roles } from '../domain/roles';
 
 const percentSchema = z
   .number({ error: '比例应为 0 至 100 之间的数' })

@@ -1,5 +1,7 @@
-import { PROFILE_RULES } from './tally/profiles';
-import type { Office, ProfileId } from './tally/types';
+import { PROFILE_RULES } from '../tally/profiles';
+import type { Office, ProfileId } from '../tally/types';
+
+export { OFFICES, type Office } from '../tally/types';
 
 /**
  * 双人录入 is on by default for the committees a congress elects (委员, 候补委员, 常委, 纪委委员):

@@ -1,4 +1,4 @@
-import { ballotRules, countBallots, type Ballot, type BallotRules } from './tally';
+import { ballotRules, countBallots, type Ballot, type BallotRules } from '../tally';
 
 /**
  * One paper ballot as the tellers enter it, and how the engine reads it. The rules themselves

@@ -8,6 +8,8 @@
  * printed → draft is the explicit re-print: a change to what is on the paper (candidates, seats,
  * title, …) after the ballots were printed makes the printed stack waste, and is audited.
  */
+export { ROUNDS as ROUND_KINDS, type RoundKind } from '../tally/types';
+
 export const ROUND_STATES = [
   'draft',
   'printed',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROUND_STATES } from '../rounds';
+import { ROUND_STATES } from '../domain/rounds';
 import { OFFICES, PROFILES, ROUNDS } from '../tally/types';
 
 /*

@@ -1,4 +1,4 @@
-import type { BoxEvent, BoxState } from '../boxes';
+import type { BoxEvent, BoxState } from '../domain/boxes';
 
 /** A box's state as a short label for lists; the first pass's end reads differently when twice. */
 export function boxStateLabel(state: BoxState, doubleEntry: boolean): string {

@@ -1,4 +1,4 @@
-import type { Role } from '../api/roles';
+import type { Role } from '../domain/roles';
 
 export const roleLabels: Record<Role, string> = {
   admin: '管理员',

@@ -1,6 +1,6 @@
 import type { RoundKind } from '../tally/types';
 import type { Office, OptionKey, ProfileId, RuleOptions } from '../tally/types';
-import type { RoundState } from '../rounds';
+import type { RoundState } from '../domain/rounds';
 
 export const profileLabels: Record<ProfileId, string> = {
   'party-grassroots': '党的基层组织（党员大会、党员代表大会，含乡镇党代会）',
@@ -81,3 +81,8 @@ export const roundKindLabels: Record<RoundKind, string> = {
   runoff: '再次投票',
   supplementary: '另行选举',
 };
+
+/** The election as a round's ballot names it: any round but the formal one says which it is. */
+export function ballotTitle(electionTitle: string, kind: RoundKind): string {
+  return kind === 'formal' ? electionTitle : `${electionTitle}（${roundKindLabels[kind]}）`;
+}

@@ -1,4 +1,4 @@
-import { normalizeName } from '../names';
+import { normalizeName } from '../names/collate';
 import type { Ballot, WriteIn } from './types';
 
 const FOR = 0x4f; // O

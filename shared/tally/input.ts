@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeName } from '../names';
+import { normalizeName } from '../names/collate';
 import { PROFILE_RULES, resolveOptions, type Profile } from './profiles';
 import { meets } from './shares';
 import {

@@ -1,4 +1,9 @@
-import { collationWarnings, compareNames, type CollationWarning, type NameOrder } from '../names';
+import {
+  collationWarnings,
+  compareNames,
+  type CollationWarning,
+  type NameOrder,
+} from '../names/collate';
 import type { Profile } from './profiles';
 import type { Determination, Office, RoundKind } from './types';
 

@@ -1,4 +1,4 @@
-import { compareNames } from '../names';
+import { compareNames } from '../names/collate';
 import { ballotRules } from './ballots';
 import { countGroups, countsOf, type Counts } from './count';
 import { rank, type Contender, type Ranking } from './determine';

@@ -1,4 +1,4 @@
-import type { CollationWarning, NameOrder } from '../names';
+import type { CollationWarning, NameOrder } from '../names/collate';
 
 export const PROFILES = ['party-grassroots', 'party-local', 'village', 'peoples-congress'] as const;
 export type ProfileId = (typeof PROFILES)[number];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/store';
-import type { BallotEntry } from '../../shared/paper-ballot';
+import type { BallotEntry } from '../../shared/domain/paper-ballot';
 import { seeded } from '../unit/db/fixtures';
 import { nineOfEleven, seedCountingRound } from '../unit/entry/seed';
 import { serve, type Served } from './harness';

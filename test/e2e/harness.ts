@@ -1,32 +1,20 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumFlags, findChromium } from '../../core/reports/chromium';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../shared/api';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const screenshots = join(root, 'test-results', 'screenshots');
 
-/** The flags every test browser runs with: headless, offline-minded, nothing phoning home. */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** CHROMIUM_PATH, then Debian's chromium, then Playwright's own download if there is one. */
-export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', playwrightChromium()];
-  const found = candidates.find((path): path is string => !!path && existsSync(path));
+/** The shared finder, or why the interface tests cannot run here. */
+function chromiumForTests(): string {
+  const found = findChromium();
   if (!found) {
     throw new Error(
       '找不到 Chromium 浏览器，无法运行界面测试。请安装：sudo apt-get install chromium，' +
@@ -34,14 +22,6 @@ export function findChromium(): string {
     );
   }
   return found;
-}
-
-function playwrightChromium(): string | undefined {
-  try {
-    return chromium.executablePath();
-  } catch {
-    return undefined;
-  }
 }
 
 export interface Served {
@@ -113,8 +93,8 @@ export async function startApp(): Promise<AppUnderTest> {
   const db = join(dir, 'congress.sqlite');
   const served = await serve(db);
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: findChromium(),
-    args: chromiumArgs,
+    executablePath: chromiumForTests(),
+    args: chromiumFlags,
     headless: true,
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',

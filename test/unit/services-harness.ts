@@ -6,7 +6,7 @@ import { openServices, type Services } from '../../core/platform/open';
 import { openChromiumPrinter } from '../../core/reports/pdf';
 import type { PdfPrinter, PrintableReport } from '../../core/reports/printer';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../shared/api';
-import type { Role } from '../../shared/api/roles';
+import type { Role } from '../../shared/domain/roles';
 
 export type PrintPdf = (report: PrintableReport) => Promise<Uint8Array>;
 

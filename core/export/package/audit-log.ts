@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   genesisHash,
   payloadDigest,
@@ -80,9 +81,22 @@ export function checkAuditJsonl(text: string): AuditCheck {
   return chain.ok ? chain : { ok: false, reason: `第 ${chain.seq} 条记录：${chain.reason}` };
 }
 
-const textFields = ['at', 'actor', 'role', 'action', 'prevHash', 'hash'] as const;
+const rowFields = {
+  seq: z.int(),
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  action: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+};
 
 /** A row: seq, the text fields, and either `payload` (text) or `payloadDigest` (SHA-256 hex). */
+const auditRowSchema = z.union([
+  z.strictObject({ ...rowFields, payload: z.string() }),
+  z.strictObject({ ...rowFields, payloadDigest: z.string().regex(/^[0-9a-f]{64}$/) }),
+]);
+
 function auditRowOf(line: string): AuditChainRow | undefined {
   let value: unknown;
   try {
@@ -90,15 +104,6 @@ function auditRowOf(line: string): AuditChainRow | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  if (Object.keys(record).length !== textFields.length + 2) return undefined;
-  if (!Number.isSafeInteger(record.seq)) return undefined;
-  if (!textFields.every((field) => typeof record[field] === 'string')) return undefined;
-  const content =
-    typeof record.payload === 'string' ||
-    (typeof record.payloadDigest === 'string' && /^[0-9a-f]{64}$/.test(record.payloadDigest));
-  // Eight keys, seq and the six checked: the eighth is one of the two, never both.
-  if (!content || ('payload' in record && 'payloadDigest' in record)) return undefined;
-  return record as unknown as AuditChainRow;
+  const row = auditRowSchema.safeParse(value);
+  return row.success ? row.data : undefined;
 }

@@ -21,6 +21,7 @@ import { packageReports, type PackageReports } from './reports';
 import { resultsContent, type RoundBallots } from './results-document';
 import { digestHex } from './signature';
 import type { ZipEntry } from './zip';
+import { notFound } from '../../platform/lookup';
 
 /** Everything a package says, read from the database at one moment. */
 export interface PackageSource {
@@ -35,7 +36,7 @@ export interface PackageSource {
 export function readPackageSource(store: Store, congressId: number): Result<PackageSource> {
   return store.read(() => {
     const congress = store.congresses.byId(congressId);
-    if (!congress) return fail('not-found', '没有这个大会，请刷新后重试', { field: 'congressId' });
+    if (!congress) return notFound('congressId');
     const { document, ballots } = resultsContent(store, congress);
     if (document.elections.length === 0) {
       return fail(

@@ -1,5 +1,7 @@
 import { ballotInstructions } from '../../../shared/strings/ballot';
 import { ballotLayout, nameSizeFor, rowsOf, type BallotLayout } from './ballotLayout';
+import { BallotHeading } from './BallotHeading';
+import { MachineBallot, type MachineSheets } from './MachineBallot';
 import { ReportDocument } from './ReportDocument';
 
 export interface BallotProps {
@@ -16,6 +18,8 @@ export interface BallotProps {
   instructions: string;
   /** The colour of the paper the round is printed on, printed as a label; empty for none. */
   colourLabel: string;
+  /** 机读选票: the sheets as laid out for machine reading, with their round codes. */
+  machine?: MachineSheets | undefined;
 }
 
 /**
@@ -23,21 +27,13 @@ export interface BallotProps {
  * tell one ballot from another (secret ballot; 1990 条例 Art. 20).
  */
 export function Ballot(props: BallotProps) {
+  if (props.machine) return <MachineBallot {...props} machine={props.machine} />;
   const layout = ballotLayout(props.candidates, props.writeInBlanks);
   return (
     <ReportDocument title={`${props.electionTitle}选票`} css={ballotCss(layout)}>
       <main className={props.colourLabel.trim() === '' ? 'ballot' : 'ballot coloured'}>
         {props.colourLabel.trim() !== '' && <p className="colour">{props.colourLabel}</p>}
-        <h1 className="congress">{props.congressName}</h1>
-        <h2 className="election">{props.electionTitle}</h2>
-        <h3 className="heading">选票</h3>
-        <p className="seats">
-          应选 <strong>{props.seats}</strong> 名
-          <span className="count">
-            候选人 <strong>{props.candidates.length}</strong> 名
-          </span>
-          {props.strokeOrder && '（按姓氏笔画为序）'}
-        </p>
+        <BallotHeading {...props} />
         <CandidateGrid names={props.candidates} layout={layout} />
         {props.writeInBlanks > 0 && <WriteInGrid blanks={props.writeInBlanks} layout={layout} />}
         <Instructions paragraphs={ballotInstructions(props.instructions, props.writeInBlanks)} />

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { StepHeading } from '../../components/StepHeading';
 import { openProjector } from '../../components/projector';
 import { useAppStatus } from '../../stores/app-status';
-import { ReportDialog } from '../results/ReportDialog';
+import { ReportDialog } from '../../components/ReportDialog';
 import { AnnouncementBoard } from './AnnouncementBoard';
 import { ElectionAnnounce } from './ElectionAnnounce';
 import { useAnnouncement } from './useAnnouncement';

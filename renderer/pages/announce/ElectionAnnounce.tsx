@@ -1,8 +1,9 @@
 import { Alert, App, Button, Card, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { ElectionResults, ResultReport } from '../../../shared/api/results';
+import { useMemo } from 'react';
+import type { ResultReport } from '../../../shared/api/results';
 import { roundStateLabels } from '../../../shared/strings/setup';
 import { api } from '../../api';
+import { usePolled } from '../../components/usePoll';
 
 const pollMs = 3_000;
 
@@ -13,21 +14,9 @@ export function ElectionAnnounce(props: {
   onPrint: (report: ResultReport, title: string) => void;
 }) {
   const { electionId, shownRoundId, onPrint } = props;
-  const [overview, setOverview] = useState<ElectionResults | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const { message } = App.useApp();
-
-  const load = useCallback(async () => {
-    const result = await api['results.overview']({ electionId });
-    if (result.ok) setOverview(result.value);
-    else setProblem(result.error.message);
-  }, [electionId]);
-
-  useEffect(() => {
-    void load();
-    const timer = window.setInterval(() => void load(), pollMs);
-    return () => window.clearInterval(timer);
-  }, [load]);
+  const load = useMemo(() => () => api['results.overview']({ electionId }), [electionId]);
+  const { value: overview, problem } = usePolled(load, pollMs);
 
   if (problem) return <Alert type="error" showIcon title={problem} />;
   if (!overview) return null;

@@ -16,7 +16,8 @@ import { UndoDialog } from './UndoDialog';
 import { useAttendance } from './useAttendance';
 import { useDeskFocus } from './useDeskFocus';
 import { useDeskSearch } from './useDeskSearch';
-import { clockOf, outsideEntitled, unitOf } from './words';
+import { clock } from '../../../shared/strings/time';
+import { outsideEntitled, unitOf } from './words';
 import './checkin.css';
 
 type News = Omit<BannerNews, 'serial'>;
@@ -300,7 +301,7 @@ export function CheckinPage() {
 }
 
 function checkedIn({ delegate }: CheckinOutcome): News {
-  const at = delegate.attendance ? clockOf(delegate.attendance.at) : '';
+  const at = delegate.attendance ? clock(delegate.attendance.at) : '';
   const outside = outsideEntitled(delegate);
   return {
     tone: 'success',

@@ -1,6 +1,7 @@
 import type { CheckinDelegate } from '../../../shared/api/checkin';
 import { DeskButton } from './MatchList';
-import { clockOf, unitOf } from './words';
+import { clock } from '../../../shared/strings/time';
+import { unitOf } from './words';
 
 const said = { present: '报到', leave: '请假', absent: '缺席' } as const;
 
@@ -18,7 +19,7 @@ export function RecentMarks(props: {
       {props.recent.map((d) =>
         d.attendance === null ? null : (
           <li key={d.id} className={`recent-mark ${d.attendance.status}`}>
-            <span className="recent-mark-time">{clockOf(d.attendance.at)}</span>
+            <span className="recent-mark-time">{clock(d.attendance.at)}</span>
             <span className="recent-mark-status">{said[d.attendance.status]}</span>
             <span className="recent-mark-name">{d.name}</span>
             <span className="recent-mark-unit">{unitOf(d)}</span>

@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import type { CheckinDelegate, CheckinOutcome } from '../../../shared/api/checkin';
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
-import { clockOf, unitOf } from './words';
+import { clock } from '../../../shared/strings/time';
+import { unitOf } from './words';
 
 const commonReasons = ['误点了他人', '代表证扫错', '代表离会'];
 
@@ -56,7 +57,7 @@ export function UndoDialog(props: {
     >
       {delegate && mark && (
         <p>
-          {delegate.name}（{unitOf(delegate)}，代表证号 {delegate.cardNo}）于 {clockOf(mark.at)}{' '}
+          {delegate.name}（{unitOf(delegate)}，代表证号 {delegate.cardNo}）于 {clock(mark.at)}{' '}
           {said[mark.status]}。撤销后回到“未报到”，原因记入审计日志。
         </p>
       )}

@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import type { AttendanceOverview } from '../../../shared/api/checkin';
 import { api } from '../../api';
-import { useCongressPoll } from '../../components/useCongressPoll';
+import { usePolled } from '../../components/usePoll';
 
 /** Live counts at the desk: asked for every second, and at once after each mark. */
 const pollMs = 1_000;
@@ -11,9 +12,11 @@ export interface Attendance {
   refresh(): Promise<void>;
 }
 
-const loadOverview = (congressId: number) => api['checkin.overview']({ congressId });
-
 export function useAttendance(congressId: number | null): Attendance {
-  const { value: overview, problem, refresh } = useCongressPoll(congressId, loadOverview, pollMs);
+  const load = useMemo(
+    () => (congressId === null ? null : () => api['checkin.overview']({ congressId })),
+    [congressId],
+  );
+  const { value: overview, problem, refresh } = usePolled(load, pollMs);
   return { overview, problem, refresh };
 }

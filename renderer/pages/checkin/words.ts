@@ -1,16 +1,12 @@
 import type { CheckinDelegate } from '../../../shared/api/checkin';
-
-/** The time of day as the desk reads it: 08:12:05. */
-export function clockOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
-}
+import { clock } from '../../../shared/strings/time';
 
 export type Tone = 'green' | 'orange' | 'red' | 'default' | 'purple';
 
 /** A delegate's standing at the desk, in a tag's words and colour. */
 export function standing(d: CheckinDelegate): { text: string; tone: Tone } {
   const mark = d.attendance;
-  if (mark?.status === 'present') return { text: `已报到 ${clockOf(mark.at)}`, tone: 'green' };
+  if (mark?.status === 'present') return { text: `已报到 ${clock(mark.at)}`, tone: 'green' };
   if (mark?.status === 'leave') return { text: '请假', tone: 'orange' };
   if (mark?.status === 'absent') return { text: '缺席', tone: 'red' };
   return { text: '未报到', tone: 'default' };

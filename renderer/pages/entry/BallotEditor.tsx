@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import type { EntryRound } from '../../../shared/api/entry';
-import { ballotReader, type BallotEntry } from '../../../shared/paper-ballot';
+import type { BallotEntry } from '../../../shared/domain/paper-ballot';
 import { useAppStatus } from '../../stores/app-status';
-import { draftReducer, emptyDraft, entryOf, verdictOf } from './ballot-draft';
+import { draftReducer, emptyDraft, entryOf, readerOf, verdictOf } from './ballot-draft';
 import { BallotSheet } from './BallotSheet';
 import { actionForKey } from './entry-keys';
 import { InvalidPanel } from './InvalidPanel';
 import { WriteInPanel } from './WriteInPanel';
+import './ballot-editor.css';
 
 /**
  * The paper ballot typed once more, with the entry screen's keys: how a scrutineer records what the
@@ -23,14 +24,7 @@ export function BallotEditor({
   const [panel, setPanel] = useState<'write-in' | 'invalid' | null>(null);
   const congressId = useAppStatus((s) => s.status?.congress?.id ?? null);
   const sheet = useRef<HTMLDivElement>(null);
-  const reader = useMemo(
-    () =>
-      ballotReader(round.candidates, round.limit, {
-        writeInWithoutMark: round.writeInWithoutMark,
-        preliminary: round.kind === 'preliminary',
-      }),
-    [round],
-  );
+  const reader = useMemo(() => readerOf(round), [round]);
   const verdict = verdictOf(reader, draft);
   const words = draft.declaredInvalid
     ? `废票：${draft.declaredInvalid}`

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { EntryRound } from '../../../shared/api/entry';
-import type { EnteredWriteIn, Mark } from '../../../shared/paper-ballot';
+import type { EnteredWriteIn, Mark } from '../../../shared/domain/paper-ballot';
+import './ballot-sheet.css';
 
 /** The mark as the voter drew it: ○, ×, an unclear scrawl, or nothing. */
 export function MarkGlyph({ mark, size = 30 }: { mark: Mark | null; size?: number }) {

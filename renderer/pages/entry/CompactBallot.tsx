@@ -1,4 +1,5 @@
-import type { StoredBallot } from '../../../shared/paper-ballot';
+import type { StoredBallot } from '../../../shared/domain/paper-ballot';
+import './compact-ballot.css';
 
 const glyphs: Record<string, string> = { O: '○', X: '×', '-': '·', '?': '?' };
 

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EnteredBallot, PassProgress } from '../../../shared/api/entry';
 import { api } from '../../api';
 import { CompactBallot } from './CompactBallot';
+import './entry-panel.css';
+import './corrections-panel.css';
 
 interface Props {
   boxId: number;

@@ -4,7 +4,7 @@ import type { EntrySheet } from '../../../shared/api/entry';
 import { api } from '../../api';
 import { StepHeading } from '../../components/StepHeading';
 import { useAppStatus } from '../../stores/app-status';
-import { BoxesPanel } from './BoxesPanel';
+import { BoxesPanel } from './boxes/BoxesPanel';
 import { EntryDesk } from './EntryDesk';
 import { ReconcileScreen } from './ReconcileScreen';
 import './entry.css';

@@ -1,6 +1,8 @@
 import { Input, type InputRef } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { DECLARED_INVALID_REASONS, otherReason } from '../../../shared/paper-ballot';
+import { DECLARED_INVALID_REASONS, otherReason } from '../../../shared/domain/paper-ballot';
+import './entry-panel.css';
+import './invalid-panel.css';
 
 interface Props {
   onDone: (reason: string) => void;

@@ -1,4 +1,5 @@
 import { keyLegend } from './entry-keys';
+import './key-legend.css';
 
 /** Every key of the entry screen on screen, as keycaps: nothing to remember, nothing to look up. */
 export function KeyLegend() {

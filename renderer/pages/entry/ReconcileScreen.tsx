@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, Input, Modal, Space, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Comparison, Difference, EntryRound } from '../../../shared/api/entry';
-import type { BallotEntry, StoredBallot } from '../../../shared/paper-ballot';
+import type { BallotEntry, StoredBallot } from '../../../shared/domain/paper-ballot';
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
 import { BallotEditor } from './BallotEditor';
 import { MarkGlyph, markOf } from './BallotSheet';
+import './reconcile-screen.css';
 
 /**
  * 核对: the places where the two tellers' entries of a box differ, side by side. The 监票人 takes

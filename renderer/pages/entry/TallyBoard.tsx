@@ -1,37 +1,26 @@
-import { useEffect, useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import type { TallyBoard as Board } from '../../../shared/api/entry';
 import { roundKindLabels } from '../../../shared/strings/setup';
 import { api } from '../../api';
+import { usePolled } from '../../components/usePoll';
 import { ZhengStrokes } from './ZhengStrokes';
 import './tally-board.css';
 
 /** Each entered ballot shows within a second; the service answers from its live counter. */
 const pollMs = 1_000;
 
+const load = () => api['entry.board']({});
+
+/** Same version, same counts. */
+const sameCounts = (shown: Board | null, answer: Board | null) =>
+  shown !== null &&
+  answer !== null &&
+  shown.version === answer.version &&
+  shown.roundId === answer.roundId;
+
 /** The projected round's board; null while none is chosen. */
 export function useTallyBoard(): Board | null {
-  const [board, setBoard] = useState<Board | null>(null);
-  useEffect(() => {
-    let asked = 0;
-    const load = async () => {
-      const ticket = ++asked;
-      const result = await api['entry.board']({});
-      if (ticket !== asked || !result.ok) return;
-      // Same version, same counts: keep the object so nothing redraws.
-      setBoard((shown) =>
-        shown &&
-        result.value &&
-        shown.version === result.value.version &&
-        shown.roundId === result.value.roundId
-          ? shown
-          : result.value,
-      );
-    };
-    void load();
-    const timer = window.setInterval(() => void load(), pollMs);
-    return () => window.clearInterval(timer);
-  }, []);
-  return board;
+  return usePolled(load, pollMs, sameCounts).value;
 }
 
 /** Characters of 正 across one line: wide enough for the leader, never so many they blur. */

@@ -1,9 +1,11 @@
 import { Input, type InputRef } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DelegateMatch } from '../../../shared/api/delegates';
-import type { EnteredWriteIn } from '../../../shared/paper-ballot';
+import type { EnteredWriteIn } from '../../../shared/domain/paper-ballot';
 import { api } from '../../api';
 import { MarkGlyph } from './BallotSheet';
+import './entry-panel.css';
+import './write-in-panel.css';
 
 interface Props {
   congressId: number | null;

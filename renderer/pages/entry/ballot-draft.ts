@@ -1,4 +1,6 @@
+import type { EntryRound } from '../../../shared/api/entry';
 import {
+  ballotReader,
   MARK,
   readBallot,
   type BallotEntry,
@@ -6,7 +8,7 @@ import {
   type EnteredWriteIn,
   type Mark,
   type Reading,
-} from '../../../shared/paper-ballot';
+} from '../../../shared/domain/paper-ballot';
 
 /**
  * The ballot being typed, as a pure reducer: the screen only turns keys into these actions. A
@@ -167,6 +169,14 @@ export interface DraftVerdict {
   untyped: string | null;
   /** What the teller must confirm with a second Enter; empty when one Enter commits. */
   warnings: string[];
+}
+
+/** How the round's ballots are read: its candidates, its limit and its write-in rule. */
+export function readerOf(round: EntryRound): BallotReader {
+  return ballotReader(round.candidates, round.limit, {
+    writeInWithoutMark: round.writeInWithoutMark,
+    preliminary: round.kind === 'preliminary',
+  });
 }
 
 /** The engine's reading of the draft and what needs a second look before it is committed. */

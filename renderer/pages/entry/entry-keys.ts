@@ -1,4 +1,4 @@
-import { MARK, type Mark } from '../../../shared/paper-ballot';
+import { MARK, type Mark } from '../../../shared/domain/paper-ballot';
 
 /**
  * The entry screen's keys. Each action has a key on the home row (J K L, A, W, F), one on the

@@ -1,8 +1,9 @@
 import { Alert, Card, Empty, Typography } from 'antd';
+import { useMemo } from 'react';
 import { roleLabels } from '../../../shared/strings/roles';
 import { api } from '../../api';
 import { StepHeading } from '../../components/StepHeading';
-import { useCongressPoll } from '../../components/useCongressPoll';
+import { usePolled } from '../../components/usePoll';
 import { ValidityLine } from '../../components/ValidityLine';
 import { useAppStatus } from '../../stores/app-status';
 import { useSession } from '../../stores/session';
@@ -12,15 +13,17 @@ import './issuance.css';
 /** Attendance moves until a round's ballots are issued; the page follows it this often. */
 const pollMs = 2_000;
 
-const loadOverview = (congressId: number) => api['issuance.list']({ congressId });
-
 /** 发票: per election and round, the ballots issued and, after voting, returned. */
 export function IssuancePage() {
   const congress = useAppStatus((s) => s.status?.congress ?? null);
   const role = useSession((s) => s.session?.role);
   const canIssue = role === 'scrutineer' || role === 'chief-scrutineer';
   const congressId = congress?.id ?? null;
-  const { value: overview, problem, refresh } = useCongressPoll(congressId, loadOverview, pollMs);
+  const load = useMemo(
+    () => (congressId === null ? null : () => api['issuance.list']({ congressId })),
+    [congressId],
+  );
+  const { value: overview, problem, refresh } = usePolled(load, pollMs);
 
   return (
     <section aria-labelledby="page-title" className="issuance-page">

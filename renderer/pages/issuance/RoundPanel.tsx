@@ -5,14 +5,15 @@ import type {
   IssuanceOverview,
   IssuanceRound,
 } from '../../../shared/api/issuance';
+import type { Printout } from '../../../shared/api/printouts';
 import { roundLabel } from '../../../shared/strings/issuance';
 import { roundStateLabels } from '../../../shared/strings/setup';
 import { api } from '../../api';
+import { ReportDialog } from '../../components/ReportDialog';
 import { useBusy } from '../../components/useBusy';
 import { ValidityLine } from '../../components/ValidityLine';
 import { IssueForm } from './IssueForm';
 import { ReturnForm } from './ReturnForm';
-import { SheetDialog } from './SheetDialog';
 
 const stateColours: Record<IssuanceRound['state'], string> = {
   draft: 'default',
@@ -34,7 +35,7 @@ interface Props {
 
 /** One round: what to do next in it, what was recorded, and its report sheet. */
 export function RoundPanel({ round, election, live, canIssue, onChanged }: Props) {
-  const [sheet, setSheet] = useState(false);
+  const [sheet, setSheet] = useState<Printout | null>(null);
   const label = roundLabel(round);
   return (
     <div
@@ -52,7 +53,9 @@ export function RoundPanel({ round, election, live, canIssue, onChanged }: Props
           </span>
         </Space>
         {round.issued !== null && (
-          <Button onClick={() => setSheet(true)}>分发/收回选票情况报告单</Button>
+          <Button onClick={() => setSheet({ kind: 'issuance', roundId: round.id })}>
+            分发/收回选票情况报告单
+          </Button>
         )}
       </div>
       <RoundBody
@@ -62,11 +65,10 @@ export function RoundPanel({ round, election, live, canIssue, onChanged }: Props
         canIssue={canIssue}
         onChanged={onChanged}
       />
-      <SheetDialog
-        open={sheet}
-        roundId={round.id}
+      <ReportDialog
+        report={sheet}
         title={`${election.title}${label}分发、收回选票情况报告单`}
-        onClose={() => setSheet(false)}
+        onClose={() => setSheet(null)}
       />
     </div>
   );

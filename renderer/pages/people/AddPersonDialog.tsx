@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import type { PersonRecord } from '../../../shared/api/people';
-import type { Role } from '../../../shared/api/roles';
+import type { Role } from '../../../shared/domain/roles';
 import { roleLabels } from '../../../shared/strings/roles';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';

@@ -8,7 +8,7 @@ import { useBusy } from '../../components/useBusy';
 import { useLockout } from '../../components/useLockout';
 import { useSession } from '../../stores/session';
 import { ReasonDialog } from './ReasonDialog';
-import { timeWords } from './words';
+import { dateTime } from '../../../shared/strings/time';
 
 /** 签核 by the 总监票人 with their PIN; unlocking and sending back need a reason as well. */
 export function CertifyPanel({
@@ -24,7 +24,7 @@ export function CertifyPanel({
     return (
       <Card title="签核" className="results-certify certified" data-testid="certified">
         <p className="results-certified-line">
-          本轮结果已于 {timeWords(certified.at)} 经总监票人 <strong>{certified.by}</strong>{' '}
+          本轮结果已于 {dateTime(certified.at)} 经总监票人 <strong>{certified.by}</strong>{' '}
           签核。已签核的轮次不能再录入、更正或重新计票。
         </p>
         {isChief && <UnlockAction results={results} onChanged={onChanged} />}

@@ -4,7 +4,7 @@ import type { EligibilityRecord, RoundResults } from '../../../shared/api/result
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
 import { useSession } from '../../stores/session';
-import { timeWords } from './words';
+import { dateTime } from '../../../shared/strings/time';
 
 /**
  * A written-in name who is elected must be checked (a full member of this organisation, a
@@ -42,7 +42,7 @@ function EligibilityLine({
         type="success"
         showIcon
         title={`${record.name}：被选举资格已核实`}
-        description={`${c.note}（${c.by}，${timeWords(c.at)}）`}
+        description={`${c.note}（${c.by}，${dateTime(c.at)}）`}
       />
     );
   }

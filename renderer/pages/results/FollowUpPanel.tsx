@@ -5,7 +5,7 @@ import { roundStateLabels } from '../../../shared/strings/setup';
 import { useSession } from '../../stores/session';
 import { ReduceSeatsDialog } from './ReduceSeatsDialog';
 import { SupplementaryDialog } from './SupplementaryDialog';
-import { timeWords } from './words';
+import { dateTime } from '../../../shared/strings/time';
 
 type Shortfall = Extract<FollowUp, { kind: 'shortfall' }>;
 
@@ -74,7 +74,7 @@ function ShortfallPanel(props: {
           </Descriptions.Item>
           <Descriptions.Item label="理由">{f.reduction.reason}</Descriptions.Item>
           <Descriptions.Item label="记录">
-            {f.reduction.recordedBy}，{timeWords(f.reduction.at)}
+            {f.reduction.recordedBy}，{dateTime(f.reduction.at)}
           </Descriptions.Item>
         </Descriptions>
       )}

@@ -4,7 +4,7 @@ import { roundStateLabels } from '../../../shared/strings/setup';
 import { StepHeading } from '../../components/StepHeading';
 import { useAppStatus } from '../../stores/app-status';
 import { RoundView } from './RoundView';
-import { timeWords } from './words';
+import { dateTime } from '../../../shared/strings/time';
 import { useElectionResults } from './useElectionResults';
 import './results.css';
 
@@ -50,7 +50,7 @@ export function ResultsPage() {
                   type="warning"
                   showIcon
                   className="results-unlock"
-                  title={`本轮结果曾于 ${timeWords(u.at)} 解锁重核，理由：${u.reason}（${u.by}）`}
+                  title={`本轮结果曾于 ${dateTime(u.at)} 解锁重核，理由：${u.reason}（${u.by}）`}
                 />
               ))}
             </>

@@ -6,8 +6,8 @@ import { CountsPanel } from './CountsPanel';
 import { EligibilityPanel } from './EligibilityPanel';
 import { FollowUpPanel } from './FollowUpPanel';
 import { NamesTable } from './NamesTable';
-import { ReportDialog } from './ReportDialog';
-import { timeWords } from './words';
+import { ReportDialog } from '../../components/ReportDialog';
+import { dateTime } from '../../../shared/strings/time';
 
 /** One counted round: the counts, every name's outcome and why, what follows, and 签核. */
 export function RoundView({
@@ -45,7 +45,7 @@ export function RoundView({
           type="warning"
           showIcon
           className="results-unlock"
-          title={`本结果曾于 ${timeWords(u.at)} 解锁重核，理由：${u.reason}（${u.by}）`}
+          title={`本结果曾于 ${dateTime(u.at)} 解锁重核，理由：${u.reason}（${u.by}）`}
         />
       ))}
       {results.warnings

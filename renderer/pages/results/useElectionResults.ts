@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ElectionResults, RoundNotReady, RoundResults } from '../../../shared/api/results';
 import { api } from '../../api';
+import { usePoll } from '../../components/usePoll';
 
 export type RoundView = { ready: true; results: RoundResults } | ({ ready: false } & RoundNotReady);
 
@@ -16,25 +17,26 @@ export function useElectionResults(electionId: number | null) {
   const [chosen, choose] = useState<number | null>(null);
   const [view, setView] = useState<RoundView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const asked = useRef(0);
 
   const roundId = chosen ?? (overview ? defaultRound(overview) : null);
 
-  const refresh = useCallback(async () => {
-    if (electionId === null) return;
-    const ticket = ++asked.current;
-    const loaded = await api['results.overview']({ electionId });
-    if (ticket !== asked.current) return;
-    if (!loaded.ok) return setProblem(loaded.error.message);
-    setOverview(loaded.value);
-    const id = chosenIn(loaded.value, chosen) ?? defaultRound(loaded.value);
-    if (id === null) return setView(null);
-    const round = await api['results.round']({ roundId: id });
-    if (ticket !== asked.current) return;
-    if (!round.ok) return setProblem(round.error.message);
-    setView(round.value);
-    setProblem(null);
-  }, [electionId, chosen]);
+  const ask = useCallback(
+    async (current: () => boolean) => {
+      if (electionId === null) return;
+      const loaded = await api['results.overview']({ electionId });
+      if (!current()) return;
+      if (!loaded.ok) return setProblem(loaded.error.message);
+      setOverview(loaded.value);
+      const id = chosenIn(loaded.value, chosen) ?? defaultRound(loaded.value);
+      if (id === null) return setView(null);
+      const round = await api['results.round']({ roundId: id });
+      if (!current()) return;
+      if (!round.ok) return setProblem(round.error.message);
+      setView(round.value);
+      setProblem(null);
+    },
+    [electionId, chosen],
+  );
 
   useEffect(() => {
     setOverview(null);
@@ -42,11 +44,7 @@ export function useElectionResults(electionId: number | null) {
     choose(null);
   }, [electionId]);
 
-  useEffect(() => {
-    void refresh();
-    const timer = window.setInterval(() => void refresh(), pollMs);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
+  const refresh = usePoll(ask, pollMs);
 
   return { overview, roundId, view, problem, choose, refresh };
 }

@@ -7,7 +7,7 @@ import type {
   ElectionRecord,
   RoundRecord,
 } from '../../../shared/api/elections';
-import { isBeforeVoting } from '../../../shared/rounds';
+import { isBeforeVoting } from '../../../shared/domain/rounds';
 import { api } from '../../api';
 import { useSetup } from '../../stores/setup';
 import { withReprintConfirm } from './reprint';

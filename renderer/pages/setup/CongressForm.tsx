@@ -1,4 +1,4 @@
-import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Switch, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CongressRecord } from '../../../shared/api/congress';
@@ -21,6 +21,7 @@ export interface CongressFormValues {
   profile: ProfileId;
   options: Partial<RuleOptions>;
   ballotInstructions: string;
+  machineReadable: boolean;
 }
 
 /** What the API takes from the form: only the options the profile lets a congress set. */
@@ -35,6 +36,7 @@ export function congressInput(values: CongressFormValues) {
     profile: values.profile,
     options: Object.fromEntries(settable.map((key) => [key, values.options[key]])),
     ballotInstructions: values.ballotInstructions,
+    machineReadable: values.machineReadable,
   };
 }
 
@@ -49,6 +51,7 @@ export function congressValues(congress: CongressRecord | null): CongressFormVal
     profile,
     options: congress?.options ?? PROFILE_RULES[profile].defaults,
     ballotInstructions: congress?.ballotInstructions ?? '',
+    machineReadable: congress?.machineReadable ?? true,
   };
 }
 
@@ -151,6 +154,14 @@ export function CongressForm({
           </Col>
         ))}
       </Row>
+      <Form.Item
+        name="machineReadable"
+        label="机读选票"
+        valuePropName="checked"
+        extra="选票四角印定位标记，右上角印本轮选票的识别码（同一轮每张选票相同，不含编号），可扫描录入"
+      >
+        <Switch checkedChildren="允许" unCheckedChildren="不用" />
+      </Form.Item>
       <Form.Item
         name="ballotInstructions"
         label="选票说明"

@@ -75,6 +75,12 @@ export function CongressPanel() {
             children: (optionChoiceLabels[key] as Record<string, string>)[congress.options[key]],
           })),
           {
+            key: 'machineReadable',
+            label: '机读选票',
+            span: 2,
+            children: congress.machineReadable ? '允许（选票印定位标记和识别码）' : '不用',
+          },
+          {
             key: 'instructions',
             label: '选票说明',
             span: 2,

@@ -13,7 +13,11 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ElectionRecord } from '../../../shared/api/elections';
-import { defaultWriteInBlanks, doubleEntryByDefault, officesOf } from '../../../shared/offices';
+import {
+  defaultWriteInBlanks,
+  doubleEntryByDefault,
+  officesOf,
+} from '../../../shared/domain/offices';
 import { officeLabels } from '../../../shared/strings/setup';
 import type { Office, ProfileId } from '../../../shared/tally/types';
 import { api } from '../../api';

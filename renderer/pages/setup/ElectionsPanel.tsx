@@ -1,7 +1,7 @@
 import { Alert, App, Button, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ElectionRecord, RoundRecord } from '../../../shared/api/elections';
-import { isBeforeVoting } from '../../../shared/rounds';
+import { isBeforeVoting } from '../../../shared/domain/rounds';
 import { officeLabels, roundKindLabels, roundStateLabels } from '../../../shared/strings/setup';
 import { api } from '../../api';
 import { useSession } from '../../stores/session';

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, Row, Select, Space, Table, Tag, Typography } 
 import { useState } from 'react';
 import type { ElectionRecord, RoundRecord } from '../../../shared/api/elections';
 import type { Printout } from '../../../shared/api/printouts';
-import { roundKindLabels, roundStateLabels } from '../../../shared/strings/setup';
+import { ballotTitle, roundStateLabels } from '../../../shared/strings/setup';
 import { useSetup } from '../../stores/setup';
 import { PreviewDialog } from './PreviewDialog';
 
@@ -44,10 +44,7 @@ export function PrintPanel() {
             {
               title: '选举事项',
               key: 'title',
-              render: (_v, r) =>
-                r.round.kind === 'formal'
-                  ? r.election.title
-                  : `${r.election.title}（${roundKindLabels[r.round.kind]}）`,
+              render: (_v, r) => ballotTitle(r.election.title, r.round.kind),
             },
             { title: '应选', key: 'seats', width: 70, render: (_v, r) => `${r.round.seats} 名` },
             {

@@ -16,6 +16,7 @@ function congress(profile: ProfileId, options: Record<string, unknown> = {}): Co
     profile,
     options,
     ballotInstructions: '',
+    machineReadable: false,
     structureTargets: [],
     createdAt: '2025-06-01T00:00:00Z',
   };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ballotReader, engineBallot, readBallot, storedBallot } from '../../../shared/paper-ballot';
+import {
+  ballotReader,
+  engineBallot,
+  readBallot,
+  storedBallot,
+} from '../../../shared/domain/paper-ballot';
 import {
   draftReducer,
   emptyDraft,

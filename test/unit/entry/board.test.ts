@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TallyBoard } from '../../../shared/api/entry';
-import { ballotReader, engineBallot } from '../../../shared/paper-ballot';
+import { ballotReader, engineBallot } from '../../../shared/domain/paper-ballot';
 import { tallyRound, type RoundResult } from '../../../shared/tally';
 import { seeded } from '../db/fixtures';
 import { ballot, entryHarness, nineOfEleven, openBox, openHarness, type Seeded } from './fixture';

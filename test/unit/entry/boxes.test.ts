@@ -5,7 +5,7 @@ import {
   boxTransitions,
   nextBoxState,
   type BoxEvent,
-} from '../../../shared/boxes';
+} from '../../../shared/domain/boxes';
 import { ballot, enterAll, entryHarness, openBox } from './fixture';
 
 const events: BoxEvent[] = [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Store } from '../../../db/store';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
-import type { Role } from '../../../shared/api/roles';
+import type { Role } from '../../../shared/domain/roles';
 import { nineOfEleven, seedCountingRound, type RoundSeed } from './seed';
 import { openServices, type Services } from '../../../core/platform/open';
 

@@ -19,13 +19,17 @@ describe('分发/收回选票情况报告单', () => {
     const chief = await h.person('chief-scrutineer');
     const { roundId } = await printedElection(h, congressId);
 
-    const before = await h.call('issuance.pdf', { roundId }, chief);
+    const before = await h.call('printouts.pdf', { kind: 'issuance', roundId }, chief);
     expect(before.ok || before.error.message).toContain('尚未发票');
 
     await h.must('issuance.issue', { roundId, issued: 168 }, chief);
     h.advance(5 * 60_000);
     await h.must('issuance.return', { roundId, returned: 166 }, chief);
-    const pdf = await h.must('issuance.pdf', { roundId }, await h.person('teller'));
+    const pdf = await h.must(
+      'printouts.pdf',
+      { kind: 'issuance', roundId },
+      await h.person('teller'),
+    );
     expect(pdf.fileName).toBe(
       '选举中国共产党东湖镇第十六届委员会委员第_1_轮（正式选举）分发、收回选票情况报告单.pdf',
     );

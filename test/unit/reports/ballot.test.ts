@@ -2,35 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballotReport } from '../../../core/reports/documents';
 import { openChromiumPrinter } from '../../../core/reports/pdf';
 import type { PdfPrinter } from '../../../core/reports/printer';
-import type { BallotProps } from '../../../core/reports/templates/Ballot';
+import { ballot, names } from './ballot-fixture';
 import { inspectPdf, positionsOf } from './pdfTools';
-
-const surnames = [
-  ...'丁于马王尤方邓石叶史冯吕朱任刘许孙严苏杜李杨吴何余宋张陆陈范林罗周郑孟赵胡钟段侯姜洪秦贾夏钱徐高郭唐黄曹梁彭董蒋韩程傅谢廖熊潘薛戴魏',
-];
-const givens = ['建国', '秀英', '明华', '志强', '丽娟', '海', '伟', '晓东', '春梅', '立新'];
-
-/** Distinct names, none contained in another, so that each can be found in the text. */
-function names(count: number): string[] {
-  return Array.from(
-    { length: count },
-    (_, i) => `${surnames[i] ?? ''}${givens[i % givens.length] ?? ''}`,
-  );
-}
-
-function ballot(overrides: Partial<BallotProps> = {}): BallotProps {
-  return {
-    congressName: '中国共产党东湖镇第十六次代表大会',
-    electionTitle: '选举中国共产党东湖镇第十六届委员会委员',
-    seats: 9,
-    candidates: names(11),
-    strokeOrder: true,
-    writeInBlanks: 3,
-    instructions: '',
-    colourLabel: '',
-    ...overrides,
-  };
-}
 
 let printer: PdfPrinter;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import type { Store } from '../../../db/store';
 import { openServices, type Services } from '../../../core/platform/open';
 import { hashPin } from '../../../core/platform/pin';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
-import type { Role } from '../../../shared/api/roles';
+import type { Role } from '../../../shared/domain/roles';
 import {
   tallyRound,
   type BallotGroup,

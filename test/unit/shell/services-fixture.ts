@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
-import type { Role } from '../../../shared/api/roles';
+import type { Role } from '../../../shared/domain/roles';
 import { openServices, type Services } from '../../../core/platform/open';
 
 export interface Harness {

@@ -1,8 +1,9 @@
 import { App, Input, InputNumber, Modal } from 'antd';
 import { useEffect, useState } from 'react';
-import type { BoxRecord } from '../../../shared/api/entry';
-import { api } from '../../api';
-import { useBusy } from '../../components/useBusy';
+import type { BoxRecord } from '../../../../shared/api/entry';
+import { api } from '../../../api';
+import { useBusy } from '../../../components/useBusy';
+import './box-dialogs.css';
 
 interface DialogProps {
   box: BoxRecord | null;

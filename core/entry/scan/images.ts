@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { syncFolder, writeDurably } from '../../platform/durable-files';
+
+/*
+ * Scanned page images, kept beside the database as `<db>.images/<sha256>.png`. The name is the
+ * content's digest and nothing else, and every file carries the same fixed modification time, so
+ * that neither the folder nor a file tells when or in what order a sheet was scanned, nor what
+ * the scanner called it.
+ */
+
+const DIGEST = /^[0-9a-f]{64}$/;
+const FIXED_TIME = new Date('2000-01-01T00:00:00Z');
+
+export function imagesFolder(databaseFile: string): string {
+  return `${databaseFile}.images`;
+}
+
+export function imageDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function imagePath(databaseFile: string, digest: string): string {
+  return join(imagesFolder(databaseFile), `${digest}.png`);
+}
+
+/** Writes the page once (the same bytes give the same file) and returns its digest. */
+export async function keepImage(databaseFile: string, png: Uint8Array): Promise<string> {
+  const digest = imageDigest(png);
+  const target = imagePath(databaseFile, digest);
+  const present = await stat(target).then(
+    (s) => s.size === png.length,
+    () => false,
+  );
+  if (present) return digest;
+  const folder = imagesFolder(databaseFile);
+  const made = await mkdir(folder, { recursive: true });
+  if (made !== undefined) await syncFolder(join(folder, '..'));
+  try {
+    await writeDurably(target, [png], { exclusive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  await utimes(target, FIXED_TIME, FIXED_TIME);
+  return digest;
+}
+
+/** A stored page's bytes, checked against its digest; undefined when missing or altered. */
+export async function loadImage(
+  databaseFile: string,
+  digest: string,
+): Promise<Uint8Array | undefined> {
+  if (!DIGEST.test(digest)) return undefined;
+  const bytes = await readFile(imagePath(databaseFile, digest)).catch(() => undefined);
+  if (!bytes || imageDigest(bytes) !== digest) return undefined;
+  return new Uint8Array(bytes);
+}

@@ -1,0 +1,162 @@
+import { watch as watchFolder, type FSWatcher } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ScanSheets } from '../../../shared/api/scan';
+import { isTemporaryName } from '../../platform/durable-files';
+import type { ServiceContext } from '../../platform/context';
+import type { Teller } from '../ballot-entry';
+import { takeFiles, type RoundsOf } from './intake';
+
+/** The files a scanner saves that are read; anything else in the folder is left alone. */
+const IMAGE_NAME = /\.(jpe?g|png|tiff?|pdf)$/i;
+/** How often the folder is listed, besides the change events (which some shares never send). */
+export const LIST_INTERVAL_MS = 1000;
+
+interface Seen {
+  size: number;
+  mtimeMs: number;
+}
+
+interface Watch {
+  folder: string;
+  teller: Teller;
+  /** Files present when watching began, and files already taken: never taken (again). */
+  done: Set<string>;
+  /** Size and time of each file at the last look: a file is taken once they stop changing. */
+  seen: Map<string, Seen>;
+  taken: number;
+  problem: string | null;
+  timer: NodeJS.Timeout;
+  watcher: FSWatcher | undefined;
+  /** One look at a time, each file after the one before. */
+  running: Promise<void>;
+  closed: boolean;
+}
+
+/**
+ * The folders watched for scanned sheets, one per box, for as long as the services run: each
+ * new image file is taken once, oldest first, when its size has stopped changing, and goes to the
+ * pass of the teller who started watching. `close` stops them all (the app closing).
+ */
+export class ScanWatchers {
+  private readonly watches = new Map<number, Watch>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly roundsOf?: RoundsOf,
+  ) {}
+
+  async start(boxId: number, folder: string, teller: Teller): Promise<void> {
+    this.stop(boxId);
+    const names = await readdir(folder);
+    const watch: Watch = {
+      folder,
+      teller: { name: teller.name, role: teller.role, personId: teller.personId },
+      done: new Set(names),
+      seen: new Map(),
+      taken: 0,
+      problem: null,
+      timer: setInterval(() => this.look(boxId, watch), LIST_INTERVAL_MS),
+      watcher: undefined,
+      running: Promise.resolve(),
+      closed: false,
+    };
+    watch.timer.unref();
+    try {
+      watch.watcher = watchFolder(folder, () => this.look(boxId, watch));
+      watch.watcher.on('error', () => undefined);
+    } catch {
+      // Listing alone still finds every file.
+    }
+    this.watches.set(boxId, watch);
+  }
+
+  stop(boxId: number): void {
+    const watch = this.watches.get(boxId);
+    if (!watch) return;
+    watch.closed = true;
+    clearInterval(watch.timer);
+    watch.watcher?.close();
+    this.watches.delete(boxId);
+  }
+
+  status(boxId: number): ScanSheets['watching'] {
+    const watch = this.watches.get(boxId);
+    return watch ? { folder: watch.folder, taken: watch.taken, problem: watch.problem } : null;
+  }
+
+  /** Settles once every look started so far has finished (tests, and closing). */
+  async idle(boxId: number): Promise<void> {
+    await this.watches.get(boxId)?.running;
+  }
+
+  close(): void {
+    for (const boxId of [...this.watches.keys()]) this.stop(boxId);
+  }
+
+  private look(boxId: number, watch: Watch): void {
+    watch.running = watch.running
+      .then(() => this.takeReady(boxId, watch))
+      .catch((error) => {
+        watch.problem = `读取文件夹 ${watch.folder} 出错：${String(error)}`;
+      });
+  }
+
+  private async takeReady(boxId: number, watch: Watch): Promise<void> {
+    if (watch.closed) return;
+    const ready: { name: string; mtimeMs: number }[] = [];
+    for (const name of await readdir(watch.folder)) {
+      if (watch.done.has(name) || !IMAGE_NAME.test(name) || isTemporaryName(name)) continue;
+      if (name.startsWith('.')) continue;
+      const found = await stat(join(watch.folder, name)).catch(() => undefined);
+      if (!found?.isFile()) continue;
+      const before = watch.seen.get(name);
+      const now = { size: found.size, mtimeMs: found.mtimeMs };
+      watch.seen.set(name, now);
+      if (before && now.size > 0 && before.size === now.size && before.mtimeMs === now.mtimeMs) {
+        ready.push({ name, mtimeMs: now.mtimeMs });
+      }
+    }
+    ready.sort(
+      (a, b) => a.mtimeMs - b.mtimeMs || a.name.localeCompare(b.name, 'en', { numeric: true }),
+    );
+    for (const { name } of ready) {
+      if (watch.closed) return;
+      watch.done.add(name);
+      watch.seen.delete(name);
+      await this.take(boxId, watch, name);
+    }
+  }
+
+  private async take(boxId: number, watch: Watch, name: string): Promise<void> {
+    const bytes = await readFile(join(watch.folder, name)).catch(() => undefined);
+    if (!bytes) {
+      watch.problem = `文件“${name}”无法读取`;
+      return;
+    }
+    const files = [{ name, bytes: new Uint8Array(bytes) }];
+    const taken = await takeFiles(this.ctx, watch.teller, { boxId, files }, this.roundsOf);
+    if (taken.ok) {
+      watch.taken += 1;
+      watch.problem = null;
+    } else {
+      watch.problem = taken.error.message;
+    }
+  }
+}
+
+const registries = new WeakMap<ServiceContext, ScanWatchers>();
+
+/** The services' watchers: one registry per running services, closed with them. */
+export function scanWatchers(ctx: ServiceContext): ScanWatchers {
+  let watchers = registries.get(ctx);
+  if (!watchers) {
+    watchers = new ScanWatchers(ctx);
+    registries.set(ctx, watchers);
+  }
+  return watchers;
+}
+
+export function closeScanWatchers(ctx: ServiceContext): void {
+  registries.get(ctx)?.close();
+}
