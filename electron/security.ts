@@ -45,10 +45,37 @@ export function isAllowedRequest(url: string, allowDevTools: boolean): boolean {
   return allowDevTools && url.startsWith('devtools://');
 }
 
-/** Denies every permission, blocks every request that is not the app's own, and sets the CSP. */
+/**
+ * The one permission the app asks for: the camera (a 高拍仪 for scanning entry), video only, for
+ * the app's own page. Never the microphone, never another page.
+ */
+export function isCameraRequest(
+  permission: string,
+  url: string | undefined,
+  mediaTypes: readonly string[] | undefined,
+): boolean {
+  return (
+    permission === 'media' &&
+    url !== undefined &&
+    isAppUrl(url) &&
+    mediaTypes !== undefined &&
+    mediaTypes.length > 0 &&
+    mediaTypes.every((t) => t === 'video')
+  );
+}
+
+/**
+ * Denies every permission but the camera, blocks every request that is not the app's own, and
+ * sets the CSP.
+ */
 export function hardenSession(session: Session, options: { allowDevTools: boolean }): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isCameraRequest(permission, details.requestingUrl, media));
+  });
+  session.setPermissionCheckHandler((_contents, permission, origin, details) =>
+    isCameraRequest(permission, `${origin}/`, details.mediaType ? [details.mediaType] : undefined),
+  );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {

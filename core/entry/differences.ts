@@ -49,6 +49,7 @@ export function differencesOf(store: Store, box: Box): Difference[] {
         seq,
         first: contentOf(standing),
         second: contentOf(other),
+        scanned: scannedOf(store, standing, other),
         resolution: null,
       });
     }
@@ -68,6 +69,7 @@ function settledDifference(
     seq,
     first: contentOf(original),
     second: contentOf(second),
+    scanned: scannedOf(store, original, second),
     resolution: {
       choice: r.choice,
       note: r.note,
@@ -76,6 +78,18 @@ function settledDifference(
       decided: contentOf(decided),
     },
   };
+}
+
+/** Which of the two entries came from a scanned sheet, for its image beside the difference. */
+function scannedOf(store: Store, first: Ballot, second: Ballot): Difference['scanned'] {
+  return (
+    [
+      [1, first],
+      [2, second],
+    ] as const
+  ).flatMap(([pass, ballot]) =>
+    store.scan.sheetOfBallot(ballot.id) ? [{ pass, ballotId: ballot.id }] : [],
+  );
 }
 
 /** Ballots of one pass grouped by seq, each group in the order entered. */

@@ -111,6 +111,8 @@ export interface Difference {
   seq: number;
   first: StoredBallot;
   second: StoredBallot;
+  /** The entries of this paper taken from a scanned sheet: its image is behind `scan.image`. */
+  scanned: { pass: 1 | 2; ballotId: number }[];
   resolution: {
     choice: 'first' | 'second' | 'other';
     note: string;

@@ -7,14 +7,18 @@ import { useAppStatus } from '../../stores/app-status';
 import { BoxesPanel } from './boxes/BoxesPanel';
 import { EntryDesk } from './EntryDesk';
 import { ReconcileScreen } from './ReconcileScreen';
+import { ScanDesk } from './scan/ScanDesk';
 import './entry.css';
 
 type View =
-  { kind: 'boxes' } | { kind: 'desk'; boxId: number } | { kind: 'reconcile'; boxId: number };
+  | { kind: 'boxes' }
+  | { kind: 'desk'; boxId: number }
+  | { kind: 'scan'; boxId: number }
+  | { kind: 'reconcile'; boxId: number };
 
 /**
  * 4. 录入: the boxes of the election's round and their progress; a teller opens a box to enter its
- * ballots by keyboard, a scrutineer settles the differences of double entry and closes the entry.
+ * ballots by keyboard or from scanned sheets, a scrutineer settles the differences of double entry and closes the entry.
  */
 export function EntryPage() {
   const electionId = useAppStatus((s) => s.electionId);
@@ -27,6 +31,7 @@ export function EntryPage() {
   useEffect(() => setView({ kind: 'boxes' }), [electionId]);
 
   if (view.kind === 'desk') return <DeskLoader boxId={view.boxId} onExit={back} />;
+  if (view.kind === 'scan') return <DeskLoader boxId={view.boxId} onExit={back} scanning />;
   if (view.kind === 'reconcile') return <ReconcileScreen boxId={view.boxId} onExit={back} />;
   return (
     <section aria-labelledby="page-title">
@@ -52,6 +57,10 @@ export function EntryPage() {
             setDone(null);
             setView({ kind: 'desk', boxId });
           }}
+          onScan={(boxId) => {
+            setDone(null);
+            setView({ kind: 'scan', boxId });
+          }}
           onReconcile={(boxId) => setView({ kind: 'reconcile', boxId })}
         />
       )}
@@ -60,7 +69,15 @@ export function EntryPage() {
 }
 
 /** Opens (or resumes) the teller's pass, then hands the sheet to the desk. */
-function DeskLoader({ boxId, onExit }: { boxId: number; onExit: (done?: string) => void }) {
+function DeskLoader({
+  boxId,
+  onExit,
+  scanning = false,
+}: {
+  boxId: number;
+  onExit: (done?: string) => void;
+  scanning?: boolean;
+}) {
   const [sheet, setSheet] = useState<EntrySheet | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -84,5 +101,9 @@ function DeskLoader({ boxId, onExit }: { boxId: number; onExit: (done?: string) 
     );
   }
   if (!sheet) return <Spin description="正在打开票箱…" />;
-  return <EntryDesk sheet={sheet} onExit={onExit} />;
+  return scanning ? (
+    <ScanDesk sheet={sheet} onExit={onExit} />
+  ) : (
+    <EntryDesk sheet={sheet} onExit={onExit} />
+  );
 }

@@ -11,6 +11,33 @@ interface Props {
 
 /** 整张废票: the scrutineers' reason, picked by its number; 其他 takes their own words. */
 export function InvalidPanel({ onDone, onCancel }: Props) {
+  return (
+    <ReasonPanel
+      className="invalid-panel"
+      label="整张废票的原因"
+      title="整张废票 · 经监票人认定的原因"
+      reasons={DECLARED_INVALID_REASONS}
+      placeholder="原因，如：选票被撕破"
+      onDone={(reason, listed) => onDone(listed ? reason : otherReason(reason))}
+      onCancel={onCancel}
+    />
+  );
+}
+
+/**
+ * A reason picked by its number from a short list, or written in under the last number (其他).
+ * `onDone` says whether the reason came from the list.
+ */
+export function ReasonPanel(props: {
+  className: string;
+  label: string;
+  title: string;
+  reasons: readonly string[];
+  placeholder: string;
+  onDone: (reason: string, listed: boolean) => void;
+  onCancel: () => void;
+}) {
+  const { reasons, onDone, onCancel } = props;
   const [other, setOther] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const input = useRef<InputRef>(null);
@@ -24,9 +51,9 @@ export function InvalidPanel({ onDone, onCancel }: Props) {
     event.preventDefault();
     event.stopPropagation();
     if (event.key === 'Escape') return onCancel();
-    const picked = DECLARED_INVALID_REASONS[Number(event.key) - 1];
-    if (picked) onDone(picked);
-    else if (event.key === String(DECLARED_INVALID_REASONS.length + 1)) setOther('');
+    const picked = reasons[Number(event.key) - 1];
+    if (picked) onDone(picked, true);
+    else if (event.key === String(reasons.length + 1)) setOther('');
   };
 
   const onOtherKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -37,21 +64,21 @@ export function InvalidPanel({ onDone, onCancel }: Props) {
       setOther(null);
     } else if (event.key === 'Enter' && other !== null && other.trim() !== '') {
       event.preventDefault();
-      onDone(otherReason(other));
+      onDone(other.trim(), false);
     }
   };
 
   return (
-    <div className="entry-panel invalid-panel" role="dialog" aria-label="整张废票的原因">
-      <div className="entry-panel-title">整张废票 · 经监票人认定的原因</div>
+    <div className={`entry-panel ${props.className}`} role="dialog" aria-label={props.label}>
+      <div className="entry-panel-title">{props.title}</div>
       <div ref={list} tabIndex={-1} onKeyDown={onListKey} className="invalid-reasons">
-        {DECLARED_INVALID_REASONS.map((reason, i) => (
+        {reasons.map((reason, i) => (
           <div key={reason} className="invalid-reason">
             <kbd>{i + 1}</kbd> {reason}
           </div>
         ))}
         <div className="invalid-reason">
-          <kbd>{DECLARED_INVALID_REASONS.length + 1}</kbd> 其他（写明原因）
+          <kbd>{reasons.length + 1}</kbd> 其他（写明原因）
         </div>
       </div>
       {other !== null && (
@@ -61,7 +88,7 @@ export function InvalidPanel({ onDone, onCancel }: Props) {
           onChange={(e) => setOther(e.target.value)}
           onKeyDown={onOtherKey}
           maxLength={60}
-          placeholder="原因，如：选票被撕破"
+          placeholder={props.placeholder}
           aria-label="其他原因"
         />
       )}

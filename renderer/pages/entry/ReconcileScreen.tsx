@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
 import { BallotEditor } from './BallotEditor';
 import { MarkGlyph, markOf } from './BallotSheet';
+import { ScannedPaper } from './scan/ScannedPaper';
 import './reconcile-screen.css';
 
 /**
@@ -169,6 +170,7 @@ function DifferenceCard({
           )}
         </tbody>
       </table>
+      <ScannedPaper difference={difference} />
       {resolution ? (
         <div className="difference-resolution">
           {resolution.resolvedBy} 认定：{choiceWords[resolution.choice]}

@@ -89,9 +89,10 @@ describe('window options', () => {
 });
 
 describe('session hardening', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but the camera for the app’s own page', () => {
     const { session, installed } = fakeSession();
     hardenSession(session, { allowDevTools: false });
+    const page = { requestingUrl: 'app://congress-tally/index.html' };
     const granted: boolean[] = [];
     for (const permission of [
       'media',
@@ -100,12 +101,25 @@ describe('session hardening', () => {
       'openExternal',
       'clipboard-read',
     ]) {
-      need(installed, 'permissionRequest')({}, permission, (ok: boolean) => granted.push(ok));
-      expect(need(installed, 'permissionCheck')({}, permission, 'app://congress-tally')).toBe(
+      need(installed, 'permissionRequest')({}, permission, (ok: boolean) => granted.push(ok), page);
+      expect(need(installed, 'permissionCheck')({}, permission, 'app://congress-tally', {})).toBe(
         false,
       );
     }
     expect(granted).toEqual([false, false, false, false, false]);
+    const media = (details: object) => {
+      let answer: boolean | undefined;
+      need(installed, 'permissionRequest')({}, 'media', (ok: boolean) => (answer = ok), details);
+      return answer;
+    };
+    expect(media({ ...page, mediaTypes: ['video'] })).toBe(true);
+    expect(media({ ...page, mediaTypes: ['audio'] })).toBe(false);
+    expect(media({ ...page, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(media({ requestingUrl: 'https://example.com/', mediaTypes: ['video'] })).toBe(false);
+    const check = need(installed, 'permissionCheck');
+    expect(check({}, 'media', 'app://congress-tally', { mediaType: 'video' })).toBe(true);
+    expect(check({}, 'media', 'app://congress-tally', { mediaType: 'audio' })).toBe(false);
+    expect(check({}, 'media', 'http://127.0.0.1:8080', { mediaType: 'video' })).toBe(false);
     expect(need(installed, 'devicePermission')({ deviceType: 'usb' })).toBe(false);
     const streams: unknown[] = [];
     need(installed, 'displayMedia')({}, (s: unknown) => streams.push(s));

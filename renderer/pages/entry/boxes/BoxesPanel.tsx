@@ -20,6 +20,7 @@ import './boxes-panel.css';
 interface Props {
   electionId: number;
   onEnter: (boxId: number) => void;
+  onScan: (boxId: number) => void;
   onReconcile: (boxId: number) => void;
 }
 
@@ -27,7 +28,7 @@ interface Props {
 const refreshMs = 3_000;
 
 /** The round's boxes, their hand counts against ballots returned, and each box's passes. */
-export function BoxesPanel({ electionId, onEnter, onReconcile }: Props) {
+export function BoxesPanel({ electionId, onEnter, onScan, onReconcile }: Props) {
   const session = useSession((s) => s.session);
   const [editing, setEditing] = useState<BoxRecord | null>(null);
   const [sending, setSending] = useState<BoxRecord | null>(null);
@@ -107,6 +108,7 @@ export function BoxesPanel({ electionId, onEnter, onReconcile }: Props) {
                       doubleEntry={round.doubleEntry}
                       autoFocus={box.id === firstFor(overview.boxes, personId, round.doubleEntry)}
                       onEnter={onEnter}
+                      onScan={onScan}
                     />
                   )}
                   {scrutinising && (
