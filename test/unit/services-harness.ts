@@ -5,6 +5,7 @@ import { afterAll, afterEach } from 'vitest';
 import { openServices, type Services } from '../../core/platform/open';
 import { openChromiumPrinter } from '../../core/reports/pdf';
 import type { PdfPrinter, PrintableReport } from '../../core/reports/printer';
+import type { Store } from '../../db/store';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../shared/api';
 import type { Role } from '../../shared/domain/roles';
 
@@ -46,6 +47,89 @@ function sharedPrint(report: PrintableReport): Promise<Uint8Array> {
   return printer.then((p) => p.print(report));
 }
 
+export interface TestServices {
+  services: Services;
+  store: Store;
+  file: string;
+  call: <M extends MethodName>(
+    method: M,
+    input: ApiInput<M>,
+    token?: string | null,
+  ) => Promise<Result<ApiOutput<M>>>;
+  /** The value of a call that must succeed; the error's message otherwise. */
+  must: <M extends MethodName>(
+    method: M,
+    input: ApiInput<M>,
+    token: string,
+  ) => Promise<ApiOutput<M>>;
+  /**
+   * A person of the role written straight into the store and given a session (PIN hashing is
+   * slow on purpose, and signing in is tested where it is built); `pinHash` for one whose PIN is
+   * checked.
+   */
+  quickPerson: (role: Role, name: string, pinHash?: string) => { token: string; id: number };
+  count: (sql: string) => number;
+  auditActions: () => string[];
+  auditRows: () => { action: string; role: string; payload: string }[];
+}
+
+/**
+ * The real services on a database file (a fresh one in a temporary folder unless `file` is
+ * given), closed and removed after each test. Every services fixture of the suite starts here.
+ */
+export function testServices(options: {
+  /** Prefix of the temporary folder. */
+  folder?: string;
+  /** An existing file to open instead (a crash test reopening its database). */
+  file?: string;
+  now: () => Date;
+  printPdf?: PrintPdf;
+  log?: (message: string, error: unknown) => void;
+}): TestServices {
+  let file = options.file;
+  if (file === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), options.folder ?? 'ct-services-'));
+    dirs.push(dir);
+    file = join(dir, 'congress.sqlite');
+  }
+  const services = openServices({
+    file,
+    now: options.now,
+    display: { openProjector: () => false },
+    network: () => ({ connected: false, interfaces: [] }),
+    log: { error: options.log ?? (() => undefined) },
+    printPdf: options.printPdf ?? sharedPrint,
+  });
+  open.push(services);
+  const { store } = services;
+  const call = <M extends MethodName>(method: M, input: ApiInput<M>, token: string | null = null) =>
+    services.dispatch(method, input, token) as Promise<Result<ApiOutput<M>>>;
+  const auditRows = () =>
+    store.db
+      .prepare<[], { action: string; role: string; payload: string }>(
+        'SELECT action, role, payload FROM audit ORDER BY seq',
+      )
+      .all();
+  return {
+    services,
+    store,
+    file,
+    call,
+    must: async (method, input, token) => {
+      const result = await call(method, input, token);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value;
+    },
+    quickPerson: (role, name, pinHash = 'not-a-pin') => {
+      const person = store.transaction(() => store.people.create({ name, role, pinHash }));
+      return { token: services.context.sessions.open(person).token, id: person.id };
+    },
+    count: (sql) => store.db.prepare<[], { n: number }>(sql).get()?.n ?? Number.NaN,
+    auditActions: () => auditRows().map((row) => row.action),
+    auditRows,
+  };
+}
+
 /**
  * The real services on a fresh database file, with the administrator signed in. PDFs come from
  * Chromium unless a test passes its own printer.
@@ -58,20 +142,8 @@ export async function servicesHarness(options: {
   peopleNamed: string;
   printPdf?: PrintPdf;
 }): Promise<ServicesHarness> {
-  const dir = mkdtempSync(join(tmpdir(), options.folder));
-  dirs.push(dir);
-  const file = join(dir, 'congress.sqlite');
-  const services = openServices({
-    file,
-    now: options.now,
-    display: { openProjector: () => false },
-    network: () => ({ connected: false, interfaces: [] }),
-    log: { error: () => undefined },
-    printPdf: options.printPdf ?? sharedPrint,
-  });
-  open.push(services);
-  const call = <M extends MethodName>(method: M, input: ApiInput<M>, token: string | null = null) =>
-    services.dispatch(method, input, token) as Promise<Result<ApiOutput<M>>>;
+  const base = testServices(options);
+  const { services, file, call, count, auditRows } = base;
   const created = await call('session.createFirstAdmin', { name: '王管理', pin: '246810' });
   if (!created.ok) throw new Error(created.error.message);
   const admin = created.value.token;
@@ -81,11 +153,7 @@ export async function servicesHarness(options: {
     file,
     admin,
     call,
-    async must(method, input, token = admin) {
-      const result = await call(method, input, token);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value;
-    },
+    must: (method, input, token = admin) => base.must(method, input, token),
     async person(role) {
       people += 1;
       const name = `${options.peopleNamed}${people}`;
@@ -95,12 +163,7 @@ export async function servicesHarness(options: {
       if (!signed.ok) throw new Error(signed.error.message);
       return signed.value.token;
     },
-    count: (sql) => services.store.db.prepare<[], { n: number }>(sql).get()?.n ?? Number.NaN,
-    auditRows: () =>
-      services.store.db
-        .prepare<[], { action: string; role: string; payload: string }>(
-          'SELECT action, role, payload FROM audit ORDER BY seq',
-        )
-        .all(),
+    count,
+    auditRows,
   };
 }

@@ -1,84 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
-import type { Store } from '../../../db/store';
-import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
 import type { Role } from '../../../shared/domain/roles';
+import { testServices, type TestServices } from '../services-harness';
 import { nineOfEleven, seedCountingRound, type RoundSeed } from './seed';
-import { openServices, type Services } from '../../../core/platform/open';
 
 export { nineOfEleven, seedCountingRound, type RoundSeed };
 
-const open: Services[] = [];
-const dirs: string[] = [];
-
-afterEach(() => {
-  for (const services of open.splice(0)) services.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-export interface EntryHarness {
-  services: Services;
-  store: Store;
-  file: string;
-  call<M extends MethodName>(
-    method: M,
-    input: ApiInput<M>,
-    token?: string | null,
-  ): Promise<Result<ApiOutput<M>>>;
-  /** The value of a call that must succeed. */
-  must<M extends MethodName>(method: M, input: ApiInput<M>, token: string): Promise<ApiOutput<M>>;
+export type EntryHarness = Omit<TestServices, 'quickPerson' | 'auditRows'> & {
   /** Adds a person of the role and signs them in; returns their token and id. */
   person(role: Role, name: string): Promise<{ token: string; id: number }>;
-  count(sql: string): number;
-  auditActions(): string[];
-}
+};
 
-export function openHarness(file: string): EntryHarness {
-  const services = openServices({
-    file,
+export function openHarness(file?: string, folder = 'ct-entry-'): EntryHarness {
+  const base = testServices({
+    ...(file === undefined ? { folder } : { file }),
     now: () => new Date('2025-06-18T03:00:00Z'),
-    display: { openProjector: () => false },
-    network: () => ({ connected: false, interfaces: [] }),
-    log: { error: () => undefined },
   });
-  open.push(services);
-  const call = <M extends MethodName>(method: M, input: ApiInput<M>, token: string | null = null) =>
-    services.dispatch(method, input, token) as Promise<Result<ApiOutput<M>>>;
-  return {
-    services,
-    store: services.store,
-    file,
-    call,
-    async must(method, input, token) {
-      const result = await call(method, input, token);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value;
-    },
-    // Straight into the store and the session registry: PIN hashing is slow on purpose, and
-    // signing in is tested where it is built.
-    person(role, name) {
-      const person = services.store.transaction(() =>
-        services.store.people.create({ name, role, pinHash: 'not-a-pin' }),
-      );
-      const session = services.context.sessions.open(person);
-      return Promise.resolve({ token: session.token, id: person.id });
-    },
-    count: (sql) => services.store.db.prepare<[], { n: number }>(sql).get()?.n ?? Number.NaN,
-    auditActions: () =>
-      services.store.db
-        .prepare<[], { action: string }>('SELECT action FROM audit ORDER BY seq')
-        .all()
-        .map((row) => row.action),
-  };
+  return { ...base, person: (role, name) => Promise.resolve(base.quickPerson(role, name)) };
 }
 
 /** The services on a fresh file with a round being counted, two tellers and two scrutineers. */
 export async function entryHarness(seed: RoundSeed = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'ct-entry-'));
-  dirs.push(dir);
-  const h = openHarness(join(dir, 'congress.sqlite'));
+  const h = openHarness();
   const tellerA = await h.person('teller', '张计票');
   const tellerB = await h.person('teller', '李计票');
   const scrutineer = await h.person('scrutineer', '赵监票');

@@ -114,57 +114,62 @@ function engineTally(file: Database.Database, round: RoundRow): RoundResult {
 }
 
 describe('congress-tally demo', () => {
-  it('builds a whole congress whose printed results are the engine’s tally of its ballots', () => {
-    expect(summary).toContain('实到 170 人');
-    const file = new Database(db, { readonly: true });
-    try {
-      const rounds = file
-        .prepare<[], RoundRow>(
-          `SELECT r.id, r.election_id AS electionId, r.kind, r.seats, r.entitled, r.present,
+  // It reads every printed sheet back with pdftotext: minutes on a busy or slow machine.
+  it(
+    'builds a whole congress whose printed results are the engine’s tally of its ballots',
+    { timeout: 240_000 },
+    () => {
+      expect(summary).toContain('实到 170 人');
+      const file = new Database(db, { readonly: true });
+      try {
+        const rounds = file
+          .prepare<[], RoundRow>(
+            `SELECT r.id, r.election_id AS electionId, r.kind, r.seats, r.entitled, r.present,
              r.issued, r.returned, e.office, c.profile
            FROM round r JOIN election e ON e.id = r.election_id
            JOIN congress c ON c.id = e.congress_id ORDER BY r.id`,
-        )
-        .all();
-      const states = file.prepare<[], { state: string }>('SELECT state FROM round').all();
-      expect(states.every((r) => r.state === 'certified')).toBe(true);
-      // One tie at the ninth seat of the committee, settled by a runoff between the two.
-      expect(rounds.map((r) => r.kind)).toEqual(['formal', 'formal', 'formal', 'runoff']);
+          )
+          .all();
+        const states = file.prepare<[], { state: string }>('SELECT state FROM round').all();
+        expect(states.every((r) => r.state === 'certified')).toBe(true);
+        // One tie at the ninth seat of the committee, settled by a runoff between the two.
+        expect(rounds.map((r) => r.kind)).toEqual(['formal', 'formal', 'formal', 'runoff']);
 
-      const electionIds = [...new Set(rounds.map((r) => r.electionId))];
-      for (const electionId of electionIds) {
-        const sheet = pdfText('result-sheet', electionId);
-        const elected: string[] = [];
-        for (const round of rounds.filter((r) => r.electionId === electionId)) {
-          const tally = engineTally(file, round);
-          expect(tally.status).toBe('valid');
-          elected.push(...tally.elected);
-          const { valid, invalid } = tally.ballots;
-          expect(sheet).toMatch(
-            new RegExp(
-              `${round.returned}\\s*张\\s+${valid ?? NaN}\\s*张\\s+${invalid ?? NaN}\\s*张`,
-            ),
-          );
-          for (const r of tally.results) {
-            const row = r.writeIn
-              ? `${r.name}\\s*另选\\s+${r.for}\\s+—\\s+—`
-              : `${r.name}\\s+${r.for}\\s+${r.against}\\s+${r.abstain}\\s`;
-            expect(sheet, r.name).toMatch(new RegExp(row));
+        const electionIds = [...new Set(rounds.map((r) => r.electionId))];
+        for (const electionId of electionIds) {
+          const sheet = pdfText('result-sheet', electionId);
+          const elected: string[] = [];
+          for (const round of rounds.filter((r) => r.electionId === electionId)) {
+            const tally = engineTally(file, round);
+            expect(tally.status).toBe('valid');
+            elected.push(...tally.elected);
+            const { valid, invalid } = tally.ballots;
+            expect(sheet).toMatch(
+              new RegExp(
+                `${round.returned}\\s*张\\s+${valid ?? NaN}\\s*张\\s+${invalid ?? NaN}\\s*张`,
+              ),
+            );
+            for (const r of tally.results) {
+              const row = r.writeIn
+                ? `${r.name}\\s*另选\\s+${r.for}\\s+—\\s+—`
+                : `${r.name}\\s+${r.for}\\s+${r.against}\\s+${r.abstain}\\s`;
+              expect(sheet, r.name).toMatch(new RegExp(row));
+            }
+            if (round.kind === 'formal' && electionId === electionIds[0]) {
+              expect(tally.runoff?.seats).toBe(1);
+              expect(tally.runoff?.candidates).toHaveLength(2);
+            }
           }
-          if (round.kind === 'formal' && electionId === electionIds[0]) {
-            expect(tally.runoff?.seats).toBe(1);
-            expect(tally.runoff?.candidates).toHaveLength(2);
-          }
+          // The 当选名单 lists every round's elected in 姓氏笔画 order (all three are stroke-ordered).
+          const list = pdfText('elected-list', electionId);
+          const { sorted } = sortNames(elected, 'party');
+          const positions = sorted.map((name) => list.indexOf(name));
+          expect(positions.every((p) => p >= 0)).toBe(true);
+          expect([...positions].sort((a, b) => a - b)).toEqual(positions);
         }
-        // The 当选名单 lists every round's elected in 姓氏笔画 order (all three are stroke-ordered).
-        const list = pdfText('elected-list', electionId);
-        const { sorted } = sortNames(elected, 'party');
-        const positions = sorted.map((name) => list.indexOf(name));
-        expect(positions.every((p) => p >= 0)).toBe(true);
-        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      } finally {
+        file.close();
       }
-    } finally {
-      file.close();
-    }
-  });
+    },
+  );
 });

@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import type { Store } from '../../../db/store';
-import { openServices, type Services } from '../../../core/platform/open';
 import { hashPin } from '../../../core/platform/pin';
-import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
 import type { Role } from '../../../shared/domain/roles';
 import {
   tallyRound,
@@ -14,14 +8,7 @@ import {
   type RoundInput,
   type RoundKind,
 } from '../../../shared/tally';
-
-const open: Services[] = [];
-const dirs: string[] = [];
-
-afterEach(() => {
-  for (const services of open.splice(0)) services.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { testServices } from '../services-harness';
 
 export const chiefPin = '2468';
 
@@ -57,31 +44,12 @@ export type ResultsHarness = Awaited<ReturnType<typeof resultsHarness>>;
  * go through the API.
  */
 export async function resultsHarness(seed: ElectionSeed) {
-  const dir = mkdtempSync(join(tmpdir(), 'ct-results-'));
-  dirs.push(dir);
   let time = Date.parse('2025-06-18T01:00:00Z');
-  const services = openServices({
-    file: join(dir, 'congress.sqlite'),
-    now: () => new Date(time),
-    display: { openProjector: () => false },
-    network: () => ({ connected: false, interfaces: [] }),
-    log: { error: () => undefined },
-  });
-  open.push(services);
-  const { store } = services;
-  const call = <M extends MethodName>(method: M, input: ApiInput<M>, token: string | null = null) =>
-    services.dispatch(method, input, token) as Promise<Result<ApiOutput<M>>>;
-  const must = async <M extends MethodName>(method: M, input: ApiInput<M>, token: string) => {
-    const result = await call(method, input, token);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value;
-  };
-  const person = async (role: Role, name: string, pin?: string) => {
-    // Only the 总监票人's PIN is ever checked here; hashing is slow on purpose.
-    const pinHash = pin ? await hashPin(pin) : 'not-a-pin';
-    const created = store.transaction(() => store.people.create({ name, role, pinHash }));
-    return { id: created.id, token: services.context.sessions.open(created).token };
-  };
+  const base = testServices({ folder: 'ct-results-', now: () => new Date(time) });
+  const { services, store, call, must } = base;
+  // Only the 总监票人's PIN is ever checked here; hashing is slow on purpose.
+  const person = async (role: Role, name: string, pin?: string) =>
+    base.quickPerson(role, name, pin ? await hashPin(pin) : undefined);
   const admin = await person('admin', '王管理');
   const teller = await person('teller', '张计票');
   const scrutineer = await person('scrutineer', '赵监票');

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import type { ApiInput, ApiOutput, MethodName, Result } from '../../../shared/api';
 import type { Role } from '../../../shared/domain/roles';
-import { openServices, type Services } from '../../../core/platform/open';
+import type { Services } from '../../../core/platform/open';
+import { testServices } from '../services-harness';
 
 export interface Harness {
   services: Services;
@@ -23,33 +20,19 @@ export interface Harness {
   count(table: 'person' | 'audit'): number;
 }
 
-const open: Harness[] = [];
-const dirs: string[] = [];
-
-afterEach(() => {
-  for (const harness of open.splice(0)) harness.services.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 export const adminPin = '246810';
 
 /** The real services on a real database file in a temp folder, with a clock the test moves. */
 export function servicesHarness(): Harness {
-  const dir = mkdtempSync(join(tmpdir(), 'ct-shell-'));
-  dirs.push(dir);
-  const file = join(dir, 'congress.sqlite');
   let time = Date.parse('2025-11-26T01:00:00Z');
   const logged: unknown[] = [];
-  const services = openServices({
-    file,
+  const base = testServices({
+    folder: 'ct-shell-',
     now: () => new Date(time),
-    display: { openProjector: () => false },
-    log: { error: (_message, error) => logged.push(error) },
-    network: () => ({ connected: false, interfaces: [] }),
+    log: (_message, error) => logged.push(error),
   });
+  const { services, file, call } = base;
   let adminToken: string | undefined;
-  const call = <M extends MethodName>(method: M, input: ApiInput<M>, token: string | null = null) =>
-    services.dispatch(method, input, token) as Promise<Result<ApiOutput<M>>>;
   const harness: Harness = {
     services,
     file,
@@ -71,15 +54,8 @@ export function servicesHarness(): Harness {
       if (!signed.ok) throw new Error(signed.error.message);
       return signed.value.token;
     },
-    auditActions: () =>
-      services.store.db
-        .prepare<[], { action: string }>('SELECT action FROM audit ORDER BY seq')
-        .all()
-        .map((row) => row.action),
-    count: (table) =>
-      services.store.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ??
-      0,
+    auditActions: base.auditActions,
+    count: (table) => base.count(`SELECT count(*) AS n FROM ${table}`),
   };
-  open.push(harness);
   return harness;
 }
