@@ -52,7 +52,7 @@ const commands: Readonly<Record<string, Command>> = {
   },
   'read-ballots': {
     usage:
-      'read-ballots --db <文件> --election <编号> [--json] <图像或文件夹>…    识别扫描的选票并逐页列出结果（不写入任何内容）',
+      'read-ballots --db <文件> --election <编号> [--json] <图像或文件夹>… | --layout    识别扫描的选票并逐页列出结果，或打印本轮选票的版式（不写入任何内容）',
     run: async (argv, io) => (await import('./read-ballots')).readBallotsCommand(argv, io),
   },
   bench: {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { openStore } from '../db/store';
@@ -5,13 +6,14 @@ import { decodePages } from '../core/entry/scan/decode';
 import { BLANK_REASON } from '../core/entry/scan/intake';
 import { printedRounds } from '../core/entry/scan/printed';
 import { roundContext } from '../core/entry/round';
+import type { BallotLayout, LayoutCell, Rect } from '../shared/scan/layout';
 import type { PageReading, ReadRounds } from '../shared/scan/read';
 import { readBallotPage } from '../shared/scan/read';
 import { idOption, oneLine, readArgs } from './args';
 import type { CliIo } from './io';
 
 const usage =
-  '用法：congress-tally read-ballots --db <文件> --election <编号> [--json] <图像或文件夹>…';
+  '用法：congress-tally read-ballots --db <文件> --election <编号> [--json] <图像或文件夹>…，或 --layout 打印本轮选票的版式';
 const IMAGE_NAME = /\.(jpe?g|png|tiff?|pdf)$/i;
 
 /** One page as `--json` prints it. */
@@ -29,26 +31,60 @@ export interface PageLine {
   writeIns: { cell: number; ink: boolean }[];
 }
 
+/** The printed layout as `--layout` prints it, in millimetres from the sheet's top-left corner. */
+export interface LayoutLine {
+  page: { width: number; height: number };
+  pages: {
+    marks: Rect[];
+    cells: (Rect & { kind: LayoutCell['kind']; candidate: number | null })[];
+  }[];
+}
+
 /**
  * `read-ballots`: reads scanned ballots against the election's printed round, as the scanning
- * service would, and prints what the machine read of each page. Nothing is kept or written.
+ * service would, and prints what the machine read of each page; `--layout` prints the round's
+ * printed layout instead. Nothing is kept or written.
  */
 export async function readBallotsCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = readArgs(argv, { options: ['--db', '--election'], flags: ['--json'] });
+  const parsed = readArgs(argv, { options: ['--db', '--election'], flags: ['--json', '--layout'] });
   if (!parsed.ok) return bad(io, parsed.message);
   const { args } = parsed;
   const file = args.options.get('--db');
   const electionId = idOption(args, '--election');
+  const layout = args.flags.has('--layout');
   if (file === undefined) return bad(io, '缺少参数 --db <文件>');
+  if (!existsSync(file)) return bad(io, `数据库文件不存在：${file}`);
   if (electionId === null) return bad(io, '缺少参数 --election <编号>');
   if (typeof electionId === 'object') return bad(io, electionId.error);
-  if (args.positionals.length === 0) return bad(io, '请给出要识别的图像文件或文件夹');
+  if (layout && args.positionals.length > 0) {
+    return bad(io, '--layout 只打印选票版式，不识别图像：请不要同时给出图像文件');
+  }
+  if (!layout && args.positionals.length === 0) return bad(io, '请给出要识别的图像文件或文件夹');
   const files = await imageFiles(args.positionals);
   if (!files.ok) return bad(io, files.message);
   const rounds = roundsOf(file, electionId);
   if (!rounds.ok) return bad(io, rounds.message);
+  if (layout) {
+    io.stdout(JSON.stringify(layoutLine(rounds.value.expected.layout)));
+    return 0;
+  }
   await readFiles(rounds.value, files.value, io, args.flags.has('--json'));
   return 0;
+}
+
+export function layoutLine(layout: BallotLayout): LayoutLine {
+  const rect = ({ x, y, w, h }: Rect): Rect => ({ x, y, w, h });
+  return {
+    page: { width: layout.page.width, height: layout.page.height },
+    pages: layout.pages.map((page) => ({
+      marks: page.marks.map(rect),
+      cells: page.cells.map((cell) => ({
+        kind: cell.kind,
+        candidate: cell.candidate ?? null,
+        ...rect(cell),
+      })),
+    })),
+  };
 }
 
 function bad(io: CliIo, message: string): number {

@@ -88,13 +88,13 @@ export interface AppUnderTest {
 }
 
 /** A fresh database, the real host on it, and a fresh headless Chromium profile. */
-export async function startApp(): Promise<AppUnderTest> {
+export async function startApp(options: { chromiumArgs?: string[] } = {}): Promise<AppUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'ct-e2e-'));
   const db = join(dir, 'congress.sqlite');
   const served = await serve(db);
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: chromiumForTests(),
-    args: chromiumFlags,
+    args: [...chromiumFlags, ...(options.chromiumArgs ?? [])],
     headless: true,
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',

@@ -3,84 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/store';
-import type { BallotLayout } from '../../shared/scan/layout';
-import { createRng } from '../scan/corpus';
-import { generateBallot } from '../scan/corpus/ballot';
-import { printedTemplates } from '../scan/corpus/printed-template';
-import { seedCountingRound } from '../unit/entry/seed';
 import { tokenOf } from './day-fixture';
-import { seedPeople, signedIn, startApp, type AppUnderTest } from './harness';
-
-/** The key a teller presses for what the paper shows. */
-const keyFor: Record<string, string> = { O: '1', X: '2', '-': '3', '?': '4' };
-
-interface Paper {
-  marks: string;
-  bytes: Buffer;
-}
-
-/**
- * The round's ballot as the app printed it (the PDF and the layout it stored), rasterised at
- * 200 dpi and marked by `count` voters, each sheet through a document scanner as a JPEG.
- */
-async function markedPapers(
-  app: AppUnderTest,
-  admin: string,
-  roundId: number,
-  count: number,
-): Promise<Paper[]> {
-  // Printed before the count began, as on the day: the round goes back to its draft for it.
-  const setState = (state: 'draft' | 'counting') => {
-    const store = openStore(app.db);
-    try {
-      store.transaction(() => store.elections.setRoundState(roundId, state));
-    } finally {
-      store.close();
-    }
-  };
-  setState('draft');
-  const printed = await app.api('printouts.pdf', { kind: 'ballot', roundId }, admin);
-  if (!printed.ok) throw new Error(printed.error.message);
-  setState('counting');
-  const stored = app.query<{ layout: string }>(
-    `SELECT layout FROM printed_layout WHERE round_id = ${roundId} ORDER BY id DESC LIMIT 1`,
-  );
-  if (!stored) throw new Error('the print stored no layout');
-  const layout = JSON.parse(stored.layout) as BallotLayout;
-  const [template] = printedTemplates(Buffer.from(printed.value.pdf, 'base64'), layout, 200);
-  if (!template) throw new Error('the ballot has no page');
-  const papers: Paper[] = [];
-  for (let i = 0; i < count; i++) {
-    const ballot = await generateBallot(template, createRng(`e2e-scan:${i}`), {
-      seats: 9,
-      shares: { odd: 0.04, writeIn: 0 },
-      capture: { device: 'scanner', mode: 'grey', file: 'jpeg', upsideDown: i % 9 === 4 },
-    });
-    papers.push({ marks: ballot.truth.marks, bytes: ballot.file.bytes });
-  }
-  return papers;
-}
-
-async function seedDay(app: AppUnderTest, expected: number, doubleEntry = false) {
-  const { adminToken, ids } = await seedPeople(app, [
-    { name: '张计票', role: 'teller', pin: '1357' },
-    { name: '李计票', role: 'teller', pin: '2468' },
-    { name: '赵监票', role: 'scrutineer', pin: '3579' },
-  ]);
-  const store = openStore(app.db);
-  let roundId: number;
-  try {
-    roundId = seedCountingRound(store, { returned: expected, issued: expected, doubleEntry }).round
-      .id;
-  } finally {
-    store.close();
-  }
-  const scrutineer = await tokenOf(app, ids['赵监票'] ?? 0, '3579');
-  const box = await app.api('entry.createBox', { roundId, label: '1号箱', expected }, scrutineer);
-  if (!box.ok) throw new Error(box.error.message);
-  return { adminToken, ids, roundId, boxId: box.value.id, scrutineer };
-}
+import { signedIn, startApp, type AppUnderTest } from './harness';
+import { keyFor, markedPapers, seedScanDay as seedDay, type Paper } from './scan-fixture';
 
 /** The marks of the box's live ballots of a pass, in pass order. */
 function storedMarks(app: AppUnderTest, pass: 1 | 2): string[] {

@@ -54,6 +54,11 @@ function readyToEnter(store: Store, own: OwnSheet, merged: MergedReading): Resul
     const at = earlier ? placeOf(store, earlier) : place;
     return fail('conflict', `请按扫描顺序处理：先确认或拒收第 ${at} 张扫描件`);
   }
+  return roomInPass(store, found, pass);
+}
+
+/** The pass's progress, unless a voided place must be keyed again before any sheet goes in. */
+function roomInPass(store: Store, found: BoxInRound, pass: EntryPass): Result<PassProgress> {
   const progress = passProgress(store, found, pass);
   if (progress.reentry) {
     return fail(
@@ -71,13 +76,18 @@ function changedCells(own: OwnSheet, merged: MergedReading, entry: BallotEntry) 
     const teller = entry.marks[i] ?? '';
     return machine === teller ? [] : [{ candidate: i, name: names[i] ?? '', machine, teller }];
   });
-  const writeIns = merged.writeIns.flatMap((read, i) => {
+  // The teller types the names written in, in slot order, without the empty slots between.
+  const used = merged.writeIns.filter((w) => w.ink || w.mark !== '-');
+  const count = Math.max(used.length, entry.writeIns.length);
+  const writeIns = Array.from({ length: count }, (_, i) => {
+    const read = used[i];
     const typed = entry.writeIns[i];
-    const teller = { written: typed !== undefined, mark: typed?.mark ?? '-' };
-    return read.ink === teller.written && read.mark === teller.mark
-      ? []
-      : [{ slot: read.slot, machine: { ink: read.ink, mark: read.mark }, teller }];
-  });
+    return {
+      slot: read?.slot ?? null,
+      machine: read ? { ink: read.ink, mark: read.mark } : null,
+      teller: typed ? { written: true, mark: typed.mark } : null,
+    };
+  }).filter((w) => !(w.machine?.ink === true && w.machine.mark === w.teller?.mark));
   return { candidates, writeIns, declaredInvalid: entry.declaredInvalid };
 }
 
@@ -159,7 +169,9 @@ export function confirmMany(
         );
       }
     }
-    const progress = passProgress(store, found.value, pass.value);
+    const room = roomInPass(store, found.value, pass.value);
+    if (!room.ok) return room;
+    const progress = room.value;
     if (progress.live + ids.length > found.value.box.expected) {
       return fail(
         'conflict',

@@ -24,6 +24,15 @@ export function kindOf(bytes: Uint8Array): ImageKind | undefined {
 }
 
 /**
+ * Whether a PDF has its end: a reader repairs a cut-off PDF into fewer pages without a word, where
+ * the image decoders refuse a cut-off JPEG, PNG or TIFF.
+ */
+export function looksWhole(bytes: Uint8Array): boolean {
+  if (kindOf(bytes) !== 'pdf') return true;
+  return Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF');
+}
+
+/**
  * Every page of an image file as an 8-bit grey image (JPEG orientation applied, transparency on
  * white paper). A file that is not one of the kinds, or that its decoder cannot read, is refused
  * with its name in the message.
@@ -116,6 +125,7 @@ function tooMany(name: string, count: number): Result<never> {
 export function pagePng(image: GrayImage): Promise<Uint8Array> {
   const { width, height, data } = image;
   return sharp(data, { raw: { width, height, channels: 1 } })
+    .toColourspace('b-w')
     .png({ compressionLevel: 6 })
     .toBuffer()
     .then((buffer) => new Uint8Array(buffer));

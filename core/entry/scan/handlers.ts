@@ -18,7 +18,7 @@ export function scanHandlers(ctx: ServiceContext): Handlers<typeof scanMethods> 
   const watchers = scanWatchers(ctx);
   return {
     'scan.sheets': (input, session) =>
-      sheetList(store, session, input, watchers.status(input.boxId)),
+      sheetList(store, session, input, (tellerId) => watchers.status(input.boxId, tellerId)),
     'scan.image': (input, session) => image(ctx, session, input),
     'scan.submitFiles': ({ boxId, files }, session) =>
       takeFiles(ctx, session, {
@@ -41,9 +41,9 @@ export function scanHandlers(ctx: ServiceContext): Handlers<typeof scanMethods> 
       await watchers.start(boxId, checked.value, session);
       return ok({ boxId, folder: checked.value });
     },
-    'scan.unwatch': ({ boxId }) => {
-      if (watchers.status(boxId) === null) {
-        return fail('not-found', '这个票箱没有正在监视的文件夹', { field: 'boxId' });
+    'scan.unwatch': ({ boxId }, session) => {
+      if (watchers.status(boxId, session.personId) === null) {
+        return fail('not-found', '您没有在为这个票箱监视文件夹', { field: 'boxId' });
       }
       watchers.stop(boxId);
       return ok({ boxId, folder: null });

@@ -117,7 +117,7 @@ export function sheetList(
   store: Store,
   session: Session,
   input: { boxId: number; pass?: 1 | 2 | undefined },
-  watching: ScanSheets['watching'],
+  watching: (tellerId: number) => ScanSheets['watching'],
 ): Result<ScanSheets> {
   const found = findBox(store, input.boxId);
   if (!found.ok) return found;
@@ -129,7 +129,7 @@ export function sheetList(
     pass: pass.value.pass,
     scanned: store.scan.isScanned(pass.value.id),
     pagesPerBallot: sheets.at(-1)?.pageCount ?? null,
-    watching,
+    watching: watching(pass.value.tellerId),
     sheets: sheets.map((s, i) => sheetRecord(store, found.value, pass.value, s, i + 1)),
     progress: passProgress(store, found.value, pass.value),
   });

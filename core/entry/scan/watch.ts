@@ -5,6 +5,7 @@ import type { ScanSheets } from '../../../shared/api/scan';
 import { isTemporaryName } from '../../platform/durable-files';
 import type { ServiceContext } from '../../platform/context';
 import type { Teller } from '../ballot-entry';
+import { looksWhole } from './decode';
 import { takeFiles, type RoundsOf } from './intake';
 
 /** The files a scanner saves that are read; anything else in the folder is left alone. */
@@ -24,6 +25,11 @@ interface Watch {
   done: Set<string>;
   /** Size and time of each file at the last look: a file is taken once they stop changing. */
   seen: Map<string, Seen>;
+  /**
+   * Files that could not be taken, as they were then: tried again once they change (a scanner
+   * that pauses while writing leaves a file that stands still before it is whole).
+   */
+  failed: Map<string, Seen>;
   taken: number;
   problem: string | null;
   timer: NodeJS.Timeout;
@@ -54,6 +60,7 @@ export class ScanWatchers {
       teller: { name: teller.name, role: teller.role, personId: teller.personId },
       done: new Set(names),
       seen: new Map(),
+      failed: new Map(),
       taken: 0,
       problem: null,
       timer: setInterval(() => this.look(boxId, watch), LIST_INTERVAL_MS),
@@ -80,9 +87,11 @@ export class ScanWatchers {
     this.watches.delete(boxId);
   }
 
-  status(boxId: number): ScanSheets['watching'] {
+  /** The box's watched folder; only the one feeding this teller's pass when a teller is given. */
+  status(boxId: number, tellerId?: number): ScanSheets['watching'] {
     const watch = this.watches.get(boxId);
-    return watch ? { folder: watch.folder, taken: watch.taken, problem: watch.problem } : null;
+    if (!watch || (tellerId !== undefined && watch.teller.personId !== tellerId)) return null;
+    return { folder: watch.folder, taken: watch.taken, problem: watch.problem };
   }
 
   /** Settles once every look started so far has finished (tests, and closing). */
@@ -110,39 +119,45 @@ export class ScanWatchers {
       if (name.startsWith('.')) continue;
       const found = await stat(join(watch.folder, name)).catch(() => undefined);
       if (!found?.isFile()) continue;
-      const before = watch.seen.get(name);
       const now = { size: found.size, mtimeMs: found.mtimeMs };
+      const failed = watch.failed.get(name);
+      if (failed && same(failed, now)) continue;
+      const before = watch.seen.get(name);
       watch.seen.set(name, now);
-      if (before && now.size > 0 && before.size === now.size && before.mtimeMs === now.mtimeMs) {
-        ready.push({ name, mtimeMs: now.mtimeMs });
-      }
+      if (before && now.size > 0 && same(before, now)) ready.push({ name, mtimeMs: now.mtimeMs });
     }
     ready.sort(
       (a, b) => a.mtimeMs - b.mtimeMs || a.name.localeCompare(b.name, 'en', { numeric: true }),
     );
     for (const { name } of ready) {
       if (watch.closed) return;
-      watch.done.add(name);
+      const seen = watch.seen.get(name);
       watch.seen.delete(name);
-      await this.take(boxId, watch, name);
+      const problem = await this.take(boxId, watch, name);
+      if (problem === null) {
+        watch.done.add(name);
+        watch.failed.delete(name);
+        watch.taken += 1;
+      } else if (seen) {
+        watch.failed.set(name, seen);
+      }
+      watch.problem = problem;
     }
   }
 
-  private async take(boxId: number, watch: Watch, name: string): Promise<void> {
+  /** Takes one file into the pass; why not, if it could not. */
+  private async take(boxId: number, watch: Watch, name: string): Promise<string | null> {
     const bytes = await readFile(join(watch.folder, name)).catch(() => undefined);
-    if (!bytes) {
-      watch.problem = `文件“${name}”无法读取`;
-      return;
-    }
+    if (!bytes) return `文件“${name}”无法读取`;
+    if (!looksWhole(bytes)) return `文件“${name}”不完整（扫描仪可能仍在写入）`;
     const files = [{ name, bytes: new Uint8Array(bytes) }];
     const taken = await takeFiles(this.ctx, watch.teller, { boxId, files }, this.roundsOf);
-    if (taken.ok) {
-      watch.taken += 1;
-      watch.problem = null;
-    } else {
-      watch.problem = taken.error.message;
-    }
+    return taken.ok ? null : taken.error.message;
   }
+}
+
+function same(a: Seen, b: Seen): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 const registries = new WeakMap<ServiceContext, ScanWatchers>();

@@ -14,13 +14,16 @@ import {
   writeDurably,
   writeFailure,
 } from '../../platform/durable-files';
+import { backUpImages } from './images';
 
 /*
  * A backup is two files in the chosen folder (often a USB stick): the database as it was at one
  * moment (SQLite's online backup, so entry need not stop) and, beside it, a small manifest with
- * its SHA-256, size, schema version and audit head. The database is written under a temporary
- * name, synced, renamed; the manifest last. A backup without its manifest is not listed and is
- * cleared away later; one whose bytes no longer match its manifest is refused by restore.
+ * its SHA-256, size, schema version, audit head and the scanned page images it needs (kept in
+ * the folder's image folder, see ./images). The database is written under a temporary name,
+ * synced, renamed; the images next; the manifest last. A backup without its manifest is not
+ * listed and is cleared away later; one whose bytes no longer match its manifest is refused by
+ * restore.
  */
 
 export const backupFormat = 'congress-tally-backup';
@@ -37,6 +40,8 @@ const manifestSchema = z.strictObject({
   schemaVersion: z.int().nonnegative(),
   audit: z.strictObject({ seq: z.int().nonnegative(), hash: z.string() }),
   reason: z.enum(['manual', 'scheduled', 'certified']),
+  /** SHA-256 of each scanned page image the backup holds; absent in backups made before scanning. */
+  images: z.array(z.string().regex(/^[0-9a-f]{64}$/)).optional(),
 });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
@@ -71,11 +76,12 @@ export async function createBackup(
   const temp = temporaryName(target);
   try {
     await store.db.backup(temp);
-    const { schemaVersion, audit } = selfContained(temp);
+    const { schemaVersion, audit, pages } = selfContained(temp);
     await syncFile(temp);
     const { size, sha256 } = await digestOf(temp);
     await rename(temp, target);
     await syncFolder(folder);
+    const images = await backUpImages(store.file, folder, pages);
     const manifest: BackupManifest = {
       format: backupFormat,
       version: 1,
@@ -87,6 +93,7 @@ export async function createBackup(
       schemaVersion,
       audit,
       reason,
+      images,
     };
     await writeDurably(manifestPathOf(target), [
       Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
@@ -100,8 +107,13 @@ export async function createBackup(
   }
 }
 
-/** The backup's own journal mode, schema version and audit head, read from the copy itself. */
-function selfContained(file: string): Pick<BackupManifest, 'schemaVersion' | 'audit'> {
+/**
+ * The backup's own journal mode, schema version, audit head and scanned pages, read from the copy
+ * itself.
+ */
+function selfContained(
+  file: string,
+): Pick<BackupManifest, 'schemaVersion' | 'audit'> & { pages: string[] } {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = DELETE');
@@ -111,7 +123,11 @@ function selfContained(file: string): Pick<BackupManifest, 'schemaVersion' | 'au
         'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1',
       )
       .get();
-    return { schemaVersion, audit: head ?? { seq: 0, hash: '0'.repeat(64) } };
+    const pages = db
+      .prepare<[], { image: string }>('SELECT DISTINCT image FROM scan_page ORDER BY image')
+      .all()
+      .map((row) => row.image);
+    return { schemaVersion, audit: head ?? { seq: 0, hash: '0'.repeat(64) }, pages };
   } finally {
     db.close();
   }

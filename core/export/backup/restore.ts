@@ -7,13 +7,16 @@ import { openDatabase } from '../../../db/open';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { syncFolder, temporaryName } from '../../platform/durable-files';
 import { digestOf, readManifest, type BackupManifest } from './files';
+import { backupImagesFolder, missingImage, restoreImages } from './images';
 
 /*
  * Restore in two halves. prepareRestore copies the backup beside the live database and checks
  * the copy (the bytes that will be installed, not the ones on the stick): its digest against its
  * manifest, SQLite's integrity check, that it is our database and not from a newer program, and
- * its audit chain up to the head the manifest recorded. Only then does installRestore, with the
- * database closed, move the live file aside under a dated name and rename the copy into place.
+ * its audit chain up to the head the manifest recorded, and every scanned page image the manifest
+ * lists against its digest. Only then are the images put back beside the live database (beside
+ * the ones there, never over them), and installRestore, with the database closed, moves the live
+ * file aside under a dated name and renames the copy into place.
  */
 
 export interface PreparedRestore {
@@ -44,6 +47,7 @@ export async function prepareRestore(
       await rm(copy, { force: true });
       return checked;
     }
+    await restoreImages(dirname(backupFile), liveFile, manifest.images ?? []);
   } catch (error) {
     await rm(copy, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
@@ -97,6 +101,12 @@ async function checkCopy(
     }
   } finally {
     db.close();
+  }
+  const missing = await missingImage(dirname(backupFile), manifest.images ?? []);
+  if (missing !== null) {
+    return refused(
+      `备份所需的扫描图像 ${missing.slice(0, 12)}… 在 ${backupImagesFolder(dirname(backupFile))} 中缺失或已被改动`,
+    );
   }
   return ok(null);
 }
