@@ -13,7 +13,7 @@ import { auditJsonl, checkAuditJsonl } from '../../../core/export/package/audit-
 import { auditHash, genesisHash, payloadDigest, type AuditRow } from '../../../db/audit';
 import { digestHex, shortForm } from '../../../core/export/package/signature';
 import type { LatestExport, Verdict } from '../../../shared/api/export';
-import type { BallotsDocument } from '../../../shared/export/ballots';
+import type { BallotsDocument, CastVote } from '../../../shared/export/ballots';
 import type { Manifest } from '../../../shared/export/manifest';
 import type { ResultsDocument } from '../../../shared/export/results';
 import {
@@ -274,7 +274,17 @@ describe('an insider who holds the signing key', () => {
     const key = ourKey;
     const ballots = json<BallotsDocument>(entries, 'ballots.json');
     const formal = ballots.rounds[0];
-    const index = formal?.ballots.findIndex((b) => !b.invalid && b.marks.startsWith('O')) ?? -1;
+    // The ballots are shuffled: take the one with the fewest ○, so it is never an over-vote, which
+    // one ○ less would turn valid.
+    const votesFor = (b: CastVote) =>
+      [...b.marks].filter((m) => m === 'O').length +
+      b.writeIns.filter((w) => w.mark === 'O').length;
+    const counted = (formal?.ballots ?? []).filter((b) => !b.invalid && b.marks.startsWith('O'));
+    const fewest = counted.reduce<CastVote | undefined>(
+      (best, b) => (best && votesFor(best) <= votesFor(b) ? best : b),
+      undefined,
+    );
+    const index = fewest ? (formal?.ballots.indexOf(fewest) ?? -1) : -1;
     const target = formal?.ballots[index];
     if (!formal || !target) throw new Error('no ballot for 丁一');
     formal.ballots[index] = { ...target, marks: `X${target.marks.slice(1)}` };
