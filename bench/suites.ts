@@ -3,6 +3,7 @@ import { coldStartBench } from './cold-start';
 import { commitBench } from './commit';
 import { keystrokeBench } from './keystroke';
 import { packageBench } from './package';
+import { scanBench } from './scan';
 import { storeBench } from './store';
 import { tallyBench } from './tally';
 
@@ -53,6 +54,11 @@ export const suites: Readonly<Record<string, Suite>> = {
     keys: ['keystroke_repaint'],
     scale: false,
     run: async ({ quick }) => ({ keystroke_repaint: await keystrokeBench(quick) }),
+  },
+  scan: {
+    keys: ['scan'],
+    scale: false,
+    run: async ({ quick }) => ({ scan: await scanBench(quick) }),
   },
   store_1m: {
     keys: ['store_1m'],
