@@ -57,7 +57,7 @@ const commands: Readonly<Record<string, Command>> = {
   },
   bench: {
     usage:
-      'bench [--json] [--quick] [--scale] [--only <名称,…>]    测量性能（录入、计票、报到查找、导出与核验、界面），与目标和基线对照',
+      'bench [--json] [--quick] [--scale] [--only <名称,…>]    测量性能（录入、计票、报到查找、导出与核验、界面、扫描识别），与目标和基线对照',
     run: async (argv, io) => (await import('./bench')).bench(argv, io),
   },
 };
