@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { demoRoster, seeded } from '../cli/demo-roster';
+import { renderPdf } from '../core/entry/scan/decode';
 import { ballotReport } from '../core/reports/documents';
 import { codeDigest, machineBallot } from '../core/reports/machine-ballot';
 import { openChromiumPrinter } from '../core/reports/pdf';
@@ -10,12 +11,12 @@ import type { BallotLayout, LayoutCell } from '../shared/scan/layout';
 
 /*
  * The page the scan benchmark reads: the app's own 9-of-11 committee ballot, printed by Chromium
- * as the app prints it, rasterised by mupdf at 200 dpi, marked by a voter in pen, skewed as a
+ * as the app prints it, rasterised at 200 dpi as the app renders a scanner's PDF, marked by a voter in pen, skewed as a
  * document feeder skews it and saved as a scanner saves it (grey JPEG).
  */
 
 export const DPI = 200;
-/** A4 at 200 dpi, as mupdf rasterises it. */
+/** A4 at 200 dpi, as the PDF renders. */
 const A4_PX = { width: 1654, height: 2339 } as const;
 const SKEW_DEGREES = 1.5;
 /** What the voter marks, candidate by candidate: seven ○, two ×, two left blank. */
@@ -60,25 +61,14 @@ async function printPdf(machineProps: BallotProps): Promise<Uint8Array> {
   }
 }
 
-async function firstPagePng(pdf: Uint8Array): Promise<Uint8Array> {
-  // ESM with WebAssembly: loaded here only, not by every command of the command line.
-  const mupdf = await import('mupdf');
-  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
-  try {
-    const page = doc.loadPage(0);
-    const scale = DPI / 72;
-    const pixmap = page.toPixmap(
-      mupdf.Matrix.scale(scale, scale),
-      mupdf.ColorSpace.DeviceGray,
-      false,
-    );
-    const png = pixmap.asPNG();
-    pixmap.destroy();
-    page.destroy();
-    return png;
-  } finally {
-    doc.destroy();
-  }
+async function firstPagePng(pdf: Uint8Array): Promise<Buffer> {
+  const pages = await renderPdf(pdf, DPI);
+  const page = typeof pages === 'number' ? undefined : pages[0];
+  if (!page) throw new Error('scan: the printed ballot has no page');
+  const { width, height, data } = page;
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 /** The pen marks drawn on the raster, the sheet skewed and cropped back to A4, saved as a JPEG. */

@@ -46,7 +46,7 @@ export async function markedPapers(
   );
   if (!stored) throw new Error('the print stored no layout');
   const layout = JSON.parse(stored.layout) as BallotLayout;
-  const [template] = printedTemplates(Buffer.from(printed.value.pdf, 'base64'), layout, 200);
+  const [template] = await printedTemplates(Buffer.from(printed.value.pdf, 'base64'), layout, 200);
   if (!template) throw new Error('the ballot has no page');
   const papers: Paper[] = [];
   for (let i = 0; i < count; i++) {

@@ -71,21 +71,30 @@ async function rasterPages(bytes: Uint8Array, name: string): Promise<Result<Gray
 }
 
 async function pdfPages(bytes: Uint8Array, name: string): Promise<Result<GrayImage[]>> {
+  const pages = await renderPdf(bytes, PDF_DPI, MAX_PAGES);
+  return typeof pages === 'number' ? tooMany(name, pages) : ok(pages);
+}
+
+/**
+ * Every page of a PDF rendered in grey by mupdf at `dpi`, pixel i spanning [i, i + 1) of
+ * `mm × dpi / 25.4`; past `maxPages` pages nothing is rendered and the page count is returned.
+ */
+export async function renderPdf(
+  bytes: Uint8Array,
+  dpi: number,
+  maxPages = Infinity,
+): Promise<GrayImage[] | number> {
   // ESM with WebAssembly: loaded on the first PDF only.
   const mupdf = await import('mupdf');
   const doc = mupdf.Document.openDocument(bytes, 'application/pdf');
   try {
     const count = doc.countPages();
-    if (count > MAX_PAGES) return tooMany(name, count);
-    const scale = PDF_DPI / 72;
+    if (count > maxPages) return count;
+    const scale = mupdf.Matrix.scale(dpi / 72, dpi / 72);
     const pages: GrayImage[] = [];
     for (let i = 0; i < count; i++) {
       const page = doc.loadPage(i);
-      const pixmap = page.toPixmap(
-        mupdf.Matrix.scale(scale, scale),
-        mupdf.ColorSpace.DeviceGray,
-        false,
-      );
+      const pixmap = page.toPixmap(scale, mupdf.ColorSpace.DeviceGray, false);
       const width = pixmap.getWidth();
       const height = pixmap.getHeight();
       const stride = pixmap.getStride();
@@ -93,14 +102,16 @@ async function pdfPages(bytes: Uint8Array, name: string): Promise<Result<GrayIma
       const pixels = pixmap.getPixels();
       const data = new Uint8Array(width * height);
       for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++)
-          data[y * width + x] = pixels[y * stride + x * channels] ?? 255;
+        if (channels === 1) data.set(pixels.subarray(y * stride, y * stride + width), y * width);
+        else
+          for (let x = 0; x < width; x++)
+            data[y * width + x] = pixels[y * stride + x * channels] ?? 255;
       }
       pages.push({ width, height, data });
       pixmap.destroy();
       page.destroy();
     }
-    return ok(pages);
+    return pages;
   } finally {
     doc.destroy();
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as mupdf from 'mupdf';
+import { renderPdf } from '../../../core/entry/scan/decode';
 import { ballotReport } from '../../../core/reports/documents';
 import { machineBallot, type RoundIdentity } from '../../../core/reports/machine-ballot';
 import { openChromiumPrinter } from '../../../core/reports/pdf';
@@ -63,43 +63,17 @@ function cached(file: string): Uint8Array | undefined {
 }
 
 /**
- * Every page of a printed ballot rasterised in grey by mupdf at `dpi`, each a template for the page
- * of the layout it was printed with. Pixel i spans [i, i + 1) of `mm × dpi / 25.4`, as the
- * corpus's capture assumes.
+ * Every page of a printed ballot rasterised in grey at `dpi` as the app renders a scanner's PDF,
+ * each a template for the page of the layout it was printed with.
  */
-export function printedTemplates(
+export async function printedTemplates(
   pdf: Uint8Array,
   layout: BallotLayout,
   dpi: number,
-): BallotTemplate[] {
-  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
-  try {
-    const count = doc.countPages();
-    if (count !== layout.pages.length) {
-      throw new Error(`the PDF has ${count} pages, the layout ${layout.pages.length}`);
-    }
-    const scale = dpi / 72;
-    return layout.pages.map((_, page) => {
-      const loaded = doc.loadPage(page);
-      const pixmap = loaded.toPixmap(
-        mupdf.Matrix.scale(scale, scale),
-        mupdf.ColorSpace.DeviceGray,
-        false,
-      );
-      const width = pixmap.getWidth();
-      const height = pixmap.getHeight();
-      const stride = pixmap.getStride();
-      const channels = pixmap.getNumberOfComponents() + pixmap.getAlpha();
-      const pixels = pixmap.getPixels();
-      const data = new Uint8Array(width * height);
-      for (let y = 0; y < height; y++)
-        for (let x = 0; x < width; x++)
-          data[y * width + x] = pixels[y * stride + x * channels] ?? 255;
-      pixmap.destroy();
-      loaded.destroy();
-      return { image: { width, height, data }, dpi, layout, page };
-    });
-  } finally {
-    doc.destroy();
+): Promise<BallotTemplate[]> {
+  const pages = await renderPdf(pdf, dpi);
+  if (typeof pages === 'number' || pages.length !== layout.pages.length) {
+    throw new Error(`the PDF's pages do not match the layout's ${layout.pages.length}`);
   }
+  return pages.map((image, page) => ({ image, dpi, layout, page }));
 }

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll } from 'vitest';
 import type { Store } from '../../../../db/store';
+import { renderPdf } from '../../../../core/entry/scan/decode';
 import { printPrintout } from '../../../../core/reports/handlers';
 import { openChromiumPrinter } from '../../../../core/reports/pdf';
 import type { PdfPrinter, PrintableReport } from '../../../../core/reports/printer';
@@ -10,7 +11,7 @@ import { multiPageTiff, scannerPdf } from '../../../scan/corpus';
 
 /*
  * The real paper of a round: its machine ballot printed by Chromium as the set-up step prints it
- * (the layout recorded with the round), rasterised by mupdf as a scanner would see it, and marked
+ * (the layout recorded with the round), rasterised as the app renders a scanner's PDF, and marked
  * by a voter's pen in the 符号 cells the stored layout gives.
  */
 
@@ -54,24 +55,9 @@ export async function printBallot(store: Store, roundId: number): Promise<Paper>
 }
 
 async function rasterise(pdf: Uint8Array): Promise<GrayImage[]> {
-  const mupdf = await import('mupdf');
-  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
-  const sheets: GrayImage[] = [];
-  for (let i = 0; i < doc.countPages(); i++) {
-    const pixmap = doc
-      .loadPage(i)
-      .toPixmap(mupdf.Matrix.scale(DPI / 72, DPI / 72), mupdf.ColorSpace.DeviceGray, false);
-    const width = pixmap.getWidth();
-    const height = pixmap.getHeight();
-    const stride = pixmap.getStride();
-    const pixels = pixmap.getPixels();
-    const data = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++)
-      data.set(pixels.subarray(y * stride, y * stride + width), y * width);
-    sheets.push({ width, height, data });
-  }
-  doc.destroy();
-  return sheets;
+  const pages = await renderPdf(pdf, DPI);
+  if (typeof pages === 'number') throw new Error('the ballot has too many pages');
+  return pages;
 }
 
 /** What a voter put on the paper: a mark per candidate, and names written in 另选人 slots. */
