@@ -145,12 +145,23 @@ function chooseCorners(candidates: Component[], width: number, height: number): 
         for (const bl of bls) {
           const quad = [tl, tr, br, bl];
           const area = convexArea(quad);
-          if (area > bestArea && consistent(quad, area)) {
+          if (ownCorners(quad, scores) && area > bestArea && consistent(quad, area)) {
             best = quad;
             bestArea = area;
           }
         }
   return best;
+}
+
+/**
+ * Whether each corner is the most of its kind among the four: the same four marks turned by a
+ * quarter have the same area to the last bit or two, and would read the page sideways.
+ */
+function ownCorners(quad: Component[], scores: ((c: Component) => number)[]): boolean {
+  return scores.every((score, i) => {
+    const c = quad[i];
+    return c !== undefined && quad.every((d) => score(c) >= score(d));
+  });
 }
 
 function consistent(quad: Component[], area: number): boolean {

@@ -189,6 +189,21 @@ describe('findRegistrationMarks', () => {
     expect((tl?.y ?? 0) < (bl?.y ?? 0) && (tr?.y ?? 0) < (br?.y ?? 0)).toBe(true);
   });
 
+  it('keeps the corners in order when the four marks are all there is to see', () => {
+    // Turned by a quarter, the same four marks enclose the same area: the order must come from
+    // where each mark lies, never from a rounding in the area.
+    const s = sheet(210, 297, 60);
+    for (const m of layout.pages[0]?.marks ?? []) fillRect(s, m.x, m.y, m.w, m.h);
+    for (let i = 0; i < 40; i++) {
+      const rotate = -5 + i * 0.25;
+      const found = findRegistrationMarks(scan(s, { rotate, perspective: (i % 5) * 0.01 }));
+      const [tl, tr, br, bl] = found?.centres ?? [];
+      const where = `turned ${rotate}°`;
+      expect((tl?.x ?? 0) < (tr?.x ?? 0) && (bl?.x ?? 0) < (br?.x ?? 0), where).toBe(true);
+      expect((tl?.y ?? 0) < (bl?.y ?? 0) && (tr?.y ?? 0) < (br?.y ?? 0), where).toBe(true);
+    }
+  });
+
   it('finds nothing when a corner mark is out of view, even with the QR finders in sight', () => {
     const s = sheet(210, 297, 100);
     for (const m of layout.pages[0]?.marks.slice(0, 3) ?? []) fillRect(s, m.x, m.y, m.w, m.h);
