@@ -22,8 +22,9 @@ interface Shape {
   /** Size of the ink's bounding box, mm. */
   wide: number;
   tall: number;
-  /** Share of ink on the ellipse inscribed in the bounding box, and near its centre. */
+  /** Share of ink on the ellipse inscribed in the bounding box, closely (`tight`), and near its centre. */
   ring: number;
+  tight: number;
   centre: number;
   /** Of 16 directions from the centre, those in which there is ink away from it. */
   directions: number;
@@ -57,6 +58,7 @@ export function shapeOf(ink: InkMask, pitch: number): Shape {
   const ay = Math.max(1, (y1 - y0) / 2);
   let n = 0;
   let ring = 0;
+  let tight = 0;
   let centre = 0;
   let onDiagonals = 0;
   let crossed = false;
@@ -69,6 +71,7 @@ export function shapeOf(ink: InkMask, pitch: number): Shape {
       const r = Math.sqrt(u * u + v * v);
       n++;
       if (r >= 0.6 && r <= 1.25) ring++;
+      if (r >= 0.72 && r <= 1.2) tight++;
       if (r < 0.45) centre++;
       if (r < 0.3) crossed = true;
       if (Math.min(Math.abs(u - v), Math.abs(u + v)) / Math.SQRT2 <= 0.25) onDiagonals++;
@@ -82,6 +85,7 @@ export function shapeOf(ink: InkMask, pitch: number): Shape {
     wide: (x1 - x0 + 1) * pitch,
     tall: (y1 - y0 + 1) * pitch,
     ring: ring / total,
+    tight: tight / total,
     centre: centre / total,
     directions,
     onDiagonals: onDiagonals / total,
@@ -186,8 +190,13 @@ export function readMarkCell(win: CellWindow): CellReading {
   const circle = Math.min(
     common,
     ramp(s.ring, 0.75, 0.9),
+    ramp(s.tight, 0.8, 0.9),
     ramp(s.centre, 0.06, 0.015),
-    Math.max(ramp(s.hole, 0.1, 0.25), ramp(s.directions, 13.5, 15.5)),
+    // Closed, or open by a gap on a clean ring: a curl or a hook inside it is not a ○.
+    Math.max(
+      ramp(s.hole, 0.1, 0.25),
+      Math.min(ramp(s.directions, 13, 15), ramp(s.tight, 0.9, 0.97), ramp(s.centre, 0.01, 0.002)),
+    ),
     ramp(s.directions, 11, 14),
     ramp(s.onDiagonals, 0.7, 0.5),
   );
