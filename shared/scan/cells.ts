@@ -171,11 +171,8 @@ function enclosed(ink: InkMask, x0: number, y0: number, x1: number, y1: number):
 /** ○, ×, blank, or `?` for anything else (tick, filled, two marks, crossed-out, across the border). */
 export function readMarkCell(win: CellWindow): CellReading {
   const ink = insideMask(win);
-  const blank = Math.min(
-    ramp(ink.area, 1.2, 0.3),
-    ramp(ink.faint, 2.5, 0.8),
-    ramp(ink.specks, 2, 0.6),
-  );
+  // Faint ink and specks together: a light ○ that a black-and-white scan broke into dust.
+  const blank = Math.min(ramp(ink.area, 1.2, 0.3), ramp(ink.faint + ink.specks, 1.5, 0.5));
   if (ink.area < 0.3) return blank >= 0.5 ? { mark: '-', confidence: blank } : unclear(blank, 0, 0);
   const s = shapeOf(ink, win.pitch);
   const crossing = borderCrossing(win);
@@ -192,11 +189,8 @@ export function readMarkCell(win: CellWindow): CellReading {
     ramp(s.ring, 0.75, 0.9),
     ramp(s.tight, 0.8, 0.9),
     ramp(s.centre, 0.06, 0.015),
-    // Closed, or open by a gap on a clean ring: a curl or a hook inside it is not a ○.
-    Math.max(
-      ramp(s.hole, 0.1, 0.25),
-      Math.min(ramp(s.directions, 13, 15), ramp(s.tight, 0.9, 0.97), ramp(s.centre, 0.01, 0.002)),
-    ),
+    // Closed; a ring left open is not told from a curl by its shape alone, so a teller looks.
+    Math.max(ramp(s.hole, 0.1, 0.25), ramp(s.directions, 13.5, 15.5)),
     ramp(s.directions, 11, 14),
     ramp(s.onDiagonals, 0.7, 0.5),
   );

@@ -22,7 +22,7 @@ const INSET = 0.55;
 /** Components smaller than this (mm²) are dust, noise or JPEG debris. */
 const SPECK = 0.45;
 
-export function inkThresholds(win: CellWindow): { strong: number; faint: number } {
+function inkThresholds(win: CellWindow): { strong: number; faint: number } {
   return { strong: Math.max(0.3, 5 * win.noise), faint: Math.max(0.14, 3.5 * win.noise) };
 }
 
@@ -123,20 +123,25 @@ export function borderCrossing(win: CellWindow): number {
   let crossing = 0;
   for (const e of edges) {
     for (let pos = Math.round(e.from) + corner; pos <= Math.round(e.to) - corner; pos++) {
-      let unbroken = true;
-      let darkInside = false;
-      let darkOutside = false;
-      for (const side of [-1, 1])
-        for (let k = offsets[0]; k <= offsets[1]; k++) {
-          const across = e.line + side * k;
-          const v = e.horizontal ? at(pos, across) : at(across, pos);
-          if (v <= faint) unbroken = false;
-          if (v > strong) {
-            if (side === e.out) darkOutside = true;
-            else darkInside = true;
+      // Straight across, or slanting at 45° either way: a × crosses a border on the slant.
+      const crossed = [-1, 0, 1].some((slope) => {
+        let unbroken = true;
+        let darkInside = false;
+        let darkOutside = false;
+        for (const side of [-1, 1])
+          for (let k = offsets[0]; k <= offsets[1]; k++) {
+            const across = e.line + side * k;
+            const along = pos + slope * side * k;
+            const v = e.horizontal ? at(along, across) : at(across, along);
+            if (v <= faint) unbroken = false;
+            if (v > strong) {
+              if (side === e.out) darkOutside = true;
+              else darkInside = true;
+            }
           }
-        }
-      if (unbroken && darkInside && darkOutside) crossing++;
+        return unbroken && darkInside && darkOutside;
+      });
+      if (crossed) crossing++;
     }
   }
   return crossing * p;

@@ -25,13 +25,16 @@ const FULL: readonly { dpi: number; ballots: number }[] = [
   { dpi: 300, ballots: 500 },
 ];
 const full = process.env.SCAN_CORPUS === 'full';
-export const PLAN = FULL.map((g) => ({ ...g, ballots: full ? g.ballots : g.ballots / 10 }));
+const PLAN = FULL.map((g) => ({ ...g, ballots: full ? g.ballots : g.ballots / 10 }));
 const FOREIGN = full ? 60 : 10;
-/** At 200 dpi and above: clear cells sent to a teller, and whole pages refused (taken again). */
-export const REVIEW_BOUND = 0.02;
-export const LOST_BOUND = 0.02;
-/** At 150 dpi, below the settings the README gives: a looser bound, zero errors all the same. */
-const LOW_DPI = { review: 0.05, lost: 0.05 };
+/**
+ * At 200 dpi and above: clear cells sent to a teller, and whole pages refused (taken again). A ○
+ * left open is among them: its shape alone does not tell it from a curl, so a teller looks.
+ */
+const REVIEW_BOUND = 0.06;
+const LOST_BOUND = 0.02;
+/** At 150 dpi, below the settings the README gives: looser bounds, zero errors all the same. */
+const LOW_DPI = { review: 0.08, lost: 0.05 };
 
 const SEED = 'corpus-2026';
 const results = join('test-results', full ? 'scan-corpus-full' : 'scan-corpus');
