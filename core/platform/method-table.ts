@@ -1,4 +1,5 @@
 import type { Methods } from '../../shared/api';
+import { announceHandlers } from '../announce/handlers';
 import { appHandlers } from './app';
 import { backupHandlers } from '../export/backup/handlers';
 import { checkinHandlers } from '../checkin/checkin';
@@ -31,6 +32,7 @@ export function allHandlers(ctx: ServiceContext): Handlers<Methods> {
     ...entryHandlers(ctx),
     ...scanHandlers(ctx),
     ...resultsHandlers(ctx),
+    ...announceHandlers(ctx),
     ...exportHandlers(ctx),
     ...backupHandlers(ctx),
   };

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import type { RoundNotReady, RoundResults } from '../../shared/api/results';
 import { canMove, isBeforeVoting } from '../../shared/domain/rounds';
 import { roundStatePhrases } from '../../shared/strings/setup';
-import { withdrawAnnouncement } from './announcement';
+import { withdrawAnnouncement } from '../announce/announcement';
 import { audit, type ServiceContext } from '../platform/context';
 import { followUpRound, resultRound } from './election-results';
 import { openRunoff } from './follow-up';

@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../shared/api/result';
 import type { RoundResults, resultsMethods } from '../../shared/api/results';
-import { announce, announcement } from './announcement';
+import type { AnnounceMethod } from '../announce/handlers';
 import { backupAfterCertification } from '../export/backup/handlers';
 import { certify, confirmEligibility, recount, unlock } from './certify';
 import type { ServiceContext } from '../platform/context';
@@ -11,8 +11,10 @@ import { notReady, roundResults } from './round-results';
 import { isTallied, tallyOf } from './tally-input';
 import { locate, located, notFound, type Located } from '../platform/lookup';
 
-/** 计票结果 and 宣布: the tally, its follow-ups, certification, the announcement and the sheets. */
-export function resultsHandlers(ctx: ServiceContext): Handlers<typeof resultsMethods> {
+/** 计票结果: the tally, its follow-ups and certification (the announcement is core/announce/). */
+export function resultsHandlers(
+  ctx: ServiceContext,
+): Handlers<Omit<typeof resultsMethods, AnnounceMethod>> {
   const { store } = ctx;
   return {
     'results.overview': ({ electionId }) => {
@@ -55,9 +57,6 @@ export function resultsHandlers(ctx: ServiceContext): Handlers<typeof resultsMet
         const done = reduceSeats(ctx, session, at, request);
         return done.ok ? reread(ctx, roundId) : done;
       }),
-
-    'results.announce': ({ roundId }, session) => announce(ctx, session, roundId),
-    'results.announcement': () => ok(store.read(() => announcement(store))),
   };
 }
 

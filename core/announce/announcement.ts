@@ -3,11 +3,11 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import type { Announcement } from '../../shared/api/results';
 import { roundStatePhrases } from '../../shared/strings/setup';
 import { audit, type Actor, type ServiceContext } from '../platform/context';
-import { orderNote } from './elected';
-import { electedNames, resultRound } from './election-results';
+import { orderNote } from '../results/elected';
+import { electedNames, resultRound } from '../results/election-results';
 import { projectedKey } from '../entry/overview';
-import { followUpOf } from './follow-up';
-import { tallyOf } from './tally-input';
+import { followUpOf } from '../results/follow-up';
+import { tallyOf } from '../results/tally-input';
 import type { RoundResult } from '../../shared/tally';
 import { locate, notFound, type Located } from '../platform/lookup';
 
