@@ -1,10 +1,11 @@
-import { Alert, Button, Progress } from 'antd';
+import { Alert } from 'antd';
 import type { EntrySheet } from '../../../shared/api/entry';
 import { passLabels } from '../../../shared/strings/entry';
 import { useAppStatus } from '../../stores/app-status';
 import { BallotSheet } from './BallotSheet';
 import { BallotStatus } from './BallotStatus';
 import { CorrectionsPanel } from './CorrectionsPanel';
+import { DeskHeader } from './DeskHeader';
 import { FullBox } from './FullBox';
 import { InvalidPanel } from './InvalidPanel';
 import { KeyLegend } from './KeyLegend';
@@ -38,29 +39,7 @@ export function EntryDesk({
       className="entry-desk"
       aria-label={`票箱“${box.label}”${passLabels[progress.pass]}录入`}
     >
-      <header className="entry-head">
-        <div className="entry-head-box">
-          <strong>票箱“{box.label}”</strong>
-          <span>
-            {passLabels[progress.pass]}录入{round.doubleEntry ? '（双人录入，两遍互不可见）' : ''}
-          </span>
-          <span className="entry-head-title">{round.title}</span>
-        </div>
-        <div className="entry-head-progress" data-testid="box-progress">
-          <span className="entry-count">
-            <b>{progress.live}</b> / {progress.expected} 张
-          </span>
-          <Progress
-            percent={
-              progress.expected === 0 ? 100 : Math.round((100 * progress.live) / progress.expected)
-            }
-            showInfo={false}
-            size="small"
-            style={{ width: 160, margin: 0 }}
-          />
-        </div>
-        <Button onClick={() => onExit()}>返回票箱列表</Button>
-      </header>
+      <DeskHeader sheet={sheet} progress={progress} onExit={onExit} />
       <div className="entry-body">
         <div
           className={`entry-main${verdict.reading.overVote && !draft.declaredInvalid ? ' over-vote' : ''}`}

@@ -235,7 +235,7 @@ export function useEntryDesk(sheet: EntrySheet, onExit: (done?: string) => void)
 }
 
 /** The box holds as many ballots as it was counted at, and none is being entered again. */
-function isFull(progress: PassProgress): boolean {
+export function isFull(progress: PassProgress): boolean {
   return progress.live >= progress.expected && !progress.reentry;
 }
 

@@ -1,9 +1,10 @@
-import { Alert, Button, Progress } from 'antd';
+import { Alert } from 'antd';
 import { useCallback } from 'react';
 import type { EntrySheet } from '../../../../shared/api/entry';
 import { passLabels } from '../../../../shared/strings/entry';
 import { useAppStatus } from '../../../stores/app-status';
 import { BallotSheet } from '../BallotSheet';
+import { DeskHeader } from '../DeskHeader';
 import { FullBox } from '../FullBox';
 import { InvalidPanel } from '../InvalidPanel';
 import { WriteInPanel } from '../WriteInPanel';
@@ -59,30 +60,7 @@ export function ScanDesk({
         if (e.dataTransfer.files.length > 0) void dropped(box.id, e.dataTransfer.files, report);
       }}
     >
-      <header className="entry-head">
-        <div className="entry-head-box">
-          <strong>票箱“{box.label}”</strong>
-          <span>
-            {passLabels[progress.pass]}扫描录入
-            {round.doubleEntry ? '（双人录入，两遍互不可见）' : ''}
-          </span>
-          <span className="entry-head-title">{round.title}</span>
-        </div>
-        <div className="entry-head-progress" data-testid="box-progress">
-          <span className="entry-count">
-            <b>{progress.live}</b> / {progress.expected} 张
-          </span>
-          <Progress
-            percent={
-              progress.expected === 0 ? 100 : Math.round((100 * progress.live) / progress.expected)
-            }
-            showInfo={false}
-            size="small"
-            style={{ width: 160, margin: 0 }}
-          />
-        </div>
-        <Button onClick={() => onExit()}>返回票箱列表</Button>
-      </header>
+      <DeskHeader sheet={sheet} progress={progress} scanned onExit={onExit} />
       <IntakeBar
         boxId={box.id}
         watching={desk.scan?.watching ?? null}

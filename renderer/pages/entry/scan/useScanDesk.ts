@@ -14,7 +14,7 @@ import {
   type DraftAction,
 } from '../ballot-draft';
 import { actionForKey, type KeyAction } from '../entry-keys';
-import type { Notice, Saved } from '../useEntryDesk';
+import { isFull, type Notice, type Saved } from '../useEntryDesk';
 import {
   blockerOf,
   confidentRun,
@@ -89,7 +89,7 @@ export function useScanDesk(sheet: EntrySheet, onExit: (done?: string) => void) 
   const doubtful = useMemo(() => (current ? doubtfulOf(current) : new Set<number>()), [current]);
   const draft = current ? (edits[current.id] ?? draftOf(current, n)) : null;
   const verdict = draft ? verdictOf(reader, draft) : null;
-  const full = progress.live >= progress.expected && !progress.reentry;
+  const full = isFull(progress);
   const run = useMemo(() => confidentRun(scan?.sheets ?? [], THUMBNAILS), [scan]);
 
   const apply = (action: DraftAction) => {
