@@ -4,6 +4,7 @@ import type { Role } from '../shared/domain/roles';
 import type { BallotEntry } from '../shared/domain/paper-ballot';
 import { openServices, type Services } from '../core/platform/open';
 import { hashPin } from '../core/platform/pin';
+import { moveRound } from '../core/platform/round-state';
 
 /*
  * What the benchmarks start from: the services on a database file, the day's people signed in,
@@ -98,10 +99,14 @@ export function countingRound(store: Store, plan: RoundPlan) {
       round.id,
       plan.candidates.map((name) => ({ name })),
     );
+    // The round's life as the services lead it, move by move along the state machine: its
+    // ballots printed, issued (voting), and returned (counting).
+    moveRound(store, round, { to: 'printed' });
     const voters = plan.ballots;
     store.elections.recordIssued(round.id, { entitled: voters, present: voters, issued: voters });
+    moveRound(store, round, { to: 'voting' });
     store.elections.recordReturned(round.id, voters);
-    store.elections.setRoundState(round.id, 'counting');
+    moveRound(store, round, { to: 'counting' });
     return { congressId: congress.id, electionId: election.id, roundId: round.id };
   });
 }
