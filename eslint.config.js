@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -16,12 +17,30 @@ const folders = {
   bench: ['electron', 'renderer'],
 };
 
+/** Node's built-in modules, with or without `node:` (a subpath such as fs/promises follows `/`). */
+const nodeBuiltins = [
+  'node:.*',
+  ...new Set(
+    builtinModules.filter((name) => !name.startsWith('node:')).map((name) => name.split('/')[0]),
+  ),
+];
+
+/** What runs only in main: shared/ runs on both sides and the renderer in the browser. */
+const mainOnly = [
+  ...nodeBuiltins,
+  'electron',
+  'better-sqlite3',
+  'sharp',
+  'mupdf',
+  'playwright-core',
+];
+
 const packagesOf = {
-  shared: ['electron', 'better-sqlite3', 'node:.*', 'sharp', 'mupdf'],
+  shared: mainOnly,
   db: ['electron'],
   core: ['electron'],
   electron: [],
-  renderer: ['electron', 'better-sqlite3', 'node:.*', 'sharp', 'mupdf'],
+  renderer: mainOnly,
   cli: ['electron'],
   bench: ['electron'],
 };

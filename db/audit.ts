@@ -91,8 +91,6 @@ export function auditHash(row: AuditRowBody): string {
 const selectAll =
   'SELECT seq, at, actor, role, action, payload, prev_hash AS prevHash, hash FROM audit ORDER BY seq';
 
-export type AuditLog = ReturnType<typeof createAuditLog>;
-
 /** The audit log of one connection; `append` must run inside the transaction of its change. */
 export function createAuditLog(db: Database, now: () => Date) {
   const last = db.prepare<[], { seq: number; hash: string }>(

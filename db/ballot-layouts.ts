@@ -27,8 +27,6 @@ const toLayout = (row: LayoutRow): PrintedLayout => ({
   layout: JSON.parse(row.json) as BallotLayout,
 });
 
-export type BallotLayoutsRepo = ReturnType<typeof createBallotLayoutsRepo>;
-
 export function createBallotLayoutsRepo(db: Database, now: () => Date) {
   const insert = db.prepare<[number, string, string, string], { id: number }>(
     `INSERT INTO printed_layout (round_id, digest, layout, printed_at) VALUES (?, ?, ?, ?)

@@ -127,8 +127,6 @@ function* ballotsFrom(rows: Iterable<BallotWriteInRow>): Generator<Ballot, void,
   if (current) yield current;
 }
 
-export type BallotsRepo = ReturnType<typeof createBallotsRepo>;
-
 /**
  * Boxes, entry passes, the ballots entered and the reconciliation of double entry. Nothing here
  * refers to a delegate, attendance or a time of entry (secret ballot).

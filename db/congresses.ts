@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import type { ProfileId } from '../shared/tally/types';
 import { applyPatch, returned } from './rows';
-
-export type Profile = 'party-grassroots' | 'party-local' | 'village' | 'peoples-congress';
 
 export interface CongressFields {
   name: string;
@@ -11,7 +10,7 @@ export interface CongressFields {
   venue: string;
   /** YYYY-MM-DD */
   heldOn: string;
-  profile: Profile;
+  profile: ProfileId;
   /** The 选举办法 settings; their shape belongs to the rule profiles and is checked there. */
   options: Record<string, unknown>;
   ballotInstructions: string;
@@ -65,8 +64,6 @@ const params = (f: CongressFields) => ({
 });
 
 type Params = ReturnType<typeof params>;
-
-export type CongressesRepo = ReturnType<typeof createCongressesRepo>;
 
 export function createCongressesRepo(db: Database, now: () => Date) {
   const insert = db.prepare<[Params & { createdAt: string }], CongressRow>(

@@ -100,8 +100,6 @@ type Params = ReturnType<typeof params>;
 const complete = (f: NewDelegate): DelegateFields =>
   applyPatch<DelegateFields>({ ...defaults, name: f.name, cardNo: f.cardNo }, f);
 
-export type DelegatesRepo = ReturnType<typeof createDelegatesRepo>;
-
 /** The roster and its attendance (报到). Nothing on the ballot side refers to either. */
 export function createDelegatesRepo(db: Database, now: () => Date) {
   const insert = db.prepare<[Params & { congressId: number }], DelegateRow>(

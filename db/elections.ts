@@ -117,8 +117,6 @@ const electionParams = (f: Omit<ElectionFields, 'position'> & { position: number
 
 type ElectionParams = ReturnType<typeof electionParams>;
 
-export type ElectionsRepo = ReturnType<typeof createElectionsRepo>;
-
 /** Elections, their rounds, each round's candidates, unlocks and seat reductions. */
 export function createElectionsRepo(db: Database, now: () => Date) {
   const stamp = () => now().toISOString();

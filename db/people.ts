@@ -23,8 +23,6 @@ const columns = `id, name, role, pin_hash AS pinHash, failed_attempts AS failedA
 
 const toPerson = (row: PersonRow): Person => ({ ...row, active: row.active === 1 });
 
-export type PeopleRepo = ReturnType<typeof createPeopleRepo>;
-
 export function createPeopleRepo(db: Database, now: () => Date) {
   const insert = db.prepare<[string, Role, string, string], PersonRow>(
     `INSERT INTO person (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?) RETURNING ${columns}`,

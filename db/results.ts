@@ -13,8 +13,6 @@ export interface EligibilityConfirmation {
 
 const confirmationColumns = 'round_id AS roundId, name, note, confirmed_by AS confirmedBy, at';
 
-export type ResultsRepo = ReturnType<typeof createResultsRepo>;
-
 /** What the results step records beside a round: eligibility checks, and lifting a seat reduction. */
 export function createResultsRepo(db: Database, now: () => Date) {
   const insertConfirmation = db.prepare<

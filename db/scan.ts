@@ -48,8 +48,6 @@ function sheetsFrom(rows: Iterable<SheetPageRow>): ScanSheet[] {
   return sheets;
 }
 
-export type ScanRepo = ReturnType<typeof createScanRepo>;
-
 /**
  * Scanned sheets waiting for a teller, and the passes entered from scans. Nothing here names a
  * file, a time or a scanner: a sheet's place in its pass is all its order says (secret ballot).

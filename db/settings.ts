@@ -1,7 +1,5 @@
 import type { Database } from 'better-sqlite3';
 
-export type SettingsRepo = ReturnType<typeof createSettingsRepo>;
-
 /** Installation-wide values (backup folder, locale, ...) stored as JSON; callers validate shape. */
 export function createSettingsRepo(db: Database) {
   const select = db.prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?');

@@ -28,7 +28,7 @@ export interface CommitInput {
 }
 
 /** The caller's pass of the box, where the box's state has a teller typing now. */
-export function tellerPass(store: Store, found: BoxInRound, teller: Teller): Result<EntryPass> {
+function tellerPass(store: Store, found: BoxInRound, teller: Teller): Result<EntryPass> {
   const { box, context } = found;
   const which = passInState(box.state);
   const phrase = boxStatePhrase(box.state, context.election.doubleEntry);

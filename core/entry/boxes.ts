@@ -43,7 +43,7 @@ export function moveBox(store: Store, found: BoxInRound, event: BoxEvent): Resul
   return ok(moved);
 }
 
-export function passRecords(store: Store, box: Box): PassRecord[] {
+function passRecords(store: Store, box: Box): PassRecord[] {
   return ([1, 2] as const).flatMap((n) => {
     const pass = store.ballots.passOf(box.id, n);
     if (!pass) return [];

@@ -72,11 +72,7 @@ function noticeOf({ round }: RoundContext): string | null {
 }
 
 /** Every reason the round cannot go to the tally yet; none means it can. */
-export function finishBlockers(
-  store: Store,
-  context: RoundContext,
-  boxes: readonly Box[],
-): string[] {
+function finishBlockers(store: Store, context: RoundContext, boxes: readonly Box[]): string[] {
   const { round, election } = context;
   if (round.state !== 'counting') return [`本轮${roundStatePhrases[round.state]}`];
   if (round.returned === null) return ['尚未登记收回的选票张数'];

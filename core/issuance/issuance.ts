@@ -226,7 +226,7 @@ function reread(store: Store, at: Located): IssuanceRound {
   return issuanceRound(store, { ...at, round, rounds });
 }
 
-export function issuanceRound(store: Store, at: Located): IssuanceRound {
+function issuanceRound(store: Store, at: Located): IssuanceRound {
   const { round, congress, rounds } = at;
   const { number, revoteOf } = numbered(round, rounds);
   const { issued, returned, entitled, present } = round;

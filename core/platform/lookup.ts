@@ -14,6 +14,7 @@ const missing = {
   roundId: '没有这个选举轮次',
   boxId: '没有这个票箱',
   delegateId: '名册中没有这名代表',
+  sheetId: '没有这张扫描件',
 };
 
 /** The failure for a request whose `field` names nothing in the file. */

@@ -48,7 +48,7 @@ type Builder<K extends Kind> = (
  * One builder per kind of printout, from the database to the report: the preview, the PDF and the
  * command line all go through it. Later areas add their kinds (result sheets, …) here.
  */
-export const printoutBuilders: { [K in Kind]: Builder<K> } = {
+const printoutBuilders: { [K in Kind]: Builder<K> } = {
   ballot: buildBallot,
   'sign-in': buildSignInSheet,
   cards: buildCards,
@@ -60,7 +60,7 @@ export const printoutBuilders: { [K in Kind]: Builder<K> } = {
   summary: buildSummary,
 };
 
-export function buildPrintout(store: Store, request: PrintoutRequest): Result<Built> {
+function buildPrintout(store: Store, request: PrintoutRequest): Result<Built> {
   return (printoutBuilders[request.kind] as Builder<Kind>)(store, request);
 }
 

@@ -39,7 +39,7 @@ export function machineBallot(
   return { props: { ...ballot, machine: { geometry, codes } }, layout };
 }
 
-export function layoutRecord(json: string): LayoutRecord {
+function layoutRecord(json: string): LayoutRecord {
   return { json, digest: createHash('sha256').update(json).digest('hex') };
 }
 

@@ -121,7 +121,7 @@ function roundSheet(store: Store, congress: Congress, r: RoundResults, seal?: Se
   };
 }
 
-export function unlockWords(u: UnlockRecord): string {
+function unlockWords(u: UnlockRecord): string {
   return `本结果曾于 ${dateTime(u.at)} 解锁重核，理由：${u.reason}（${u.by}）`;
 }
 

@@ -1,12 +1,13 @@
 import { collationWarnings, compareNames, type NameOrder } from '../../shared/names';
 import type { ElectedName } from '../../shared/api/results';
+import { keepsGivenOrder } from '../../shared/domain/offices';
 import type { Office, RoundKind } from '../../shared/tally/types';
 
 /** How a list of elected names is ordered, as the sheets head it. */
 export function orderNote(office: Office, kind: RoundKind = 'formal'): string {
   if (kind === 'preliminary') return '按姓氏笔画为序';
   if (office === 'alternate') return '按得票多少为序，得票相等的按姓氏笔画为序';
-  if (office === 'secretary' || office === 'deputy-secretary') return '按上级党组织批准的顺序';
+  if (keepsGivenOrder(office)) return '按上级党组织批准的顺序';
   return '按姓氏笔画为序';
 }
 
@@ -41,7 +42,7 @@ export function combinedOrder(
     const held = (e: ElectedName) => order.roundIds.indexOf(e.roundId);
     return list.sort((a, b) => held(a) - held(b) || b.votes - a.votes || byStrokes(a, b));
   }
-  if (order.office === 'secretary' || order.office === 'deputy-secretary') {
+  if (keepsGivenOrder(order.office)) {
     const place = (e: ElectedName) => {
       const at = order.givenOrder.indexOf(e.name);
       return at === -1 ? order.givenOrder.length : at;
@@ -53,6 +54,6 @@ export function combinedOrder(
 
 /** Characters without stroke data, or names of identical strokes, in a stroke-ordered list. */
 export function orderWarnings(names: readonly string[], office: Office, nameOrder: NameOrder) {
-  if (office === 'secretary' || office === 'deputy-secretary') return [];
+  if (keepsGivenOrder(office)) return [];
   return collationWarnings(names, nameOrder).map((w) => w.message);
 }

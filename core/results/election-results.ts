@@ -65,7 +65,7 @@ export function electedNames(store: Store, at: ElectionAt, upTo = Infinity): Ele
 }
 
 /** The seats still to fill: the election's, less those the chair reduced after a certified round. */
-export function seatsNow(store: Store, at: ElectionAt): number {
+function seatsNow(store: Store, at: ElectionAt): number {
   const reduced = at.rounds
     .filter((r) => r.state === 'certified')
     .map((r) => store.elections.seatReductionOf(r.id))

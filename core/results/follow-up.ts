@@ -80,7 +80,7 @@ function supplementaryBounds(at: Located, seats: number) {
  * The names a 另行选举 may list: every name of this election's counted rounds (candidates and
  * written-in names with votes) not elected in a certified round, in stroke order.
  */
-export function unelectedNames(store: Store, at: Located): string[] {
+function unelectedNames(store: Store, at: Located): string[] {
   const elected = new Set(electedNames(store, at).map((e) => normalizeName(e.name)));
   const names = new Map<string, string>();
   for (const round of at.rounds) {

@@ -107,7 +107,7 @@ export function personName(store: Store, personId: number): string {
 }
 
 /** The 计票人 who entered the round's boxes (both passes), in the order they started. */
-export function tellersOf(store: Store, roundId: number): string[] {
+function tellersOf(store: Store, roundId: number): string[] {
   const ids = new Set<number>();
   for (const { passId } of store.ballots.passCounts(roundId)) {
     const pass = store.ballots.passById(passId);

@@ -56,7 +56,7 @@ export function tallyOf(store: Store, at: Located): Tallied {
  * ballots issued and returned, the candidates in ballot order, and the counted ballots (identical
  * papers grouped, which the engine counts as one).
  */
-export function tallyInput(store: Store, at: Located): RoundInput {
+function tallyInput(store: Store, at: Located): RoundInput {
   const { round, election, congress } = at;
   const { entitled, issued, returned } = round;
   if (entitled === null || issued === null || returned === null) {

@@ -162,7 +162,7 @@ function rosterFile(
   return { fileName, bytes: new Uint8Array(Buffer.from(content, 'base64')), fixes };
 }
 
-export function delegateRecord(store: Store, d: Delegate): DelegateRecord {
+function delegateRecord(store: Store, d: Delegate): DelegateRecord {
   return { ...d, attendance: store.delegates.attendanceOf(d.id)?.status ?? null };
 }
 

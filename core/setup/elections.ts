@@ -119,7 +119,7 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
     'elections.setCandidates': ({ roundId, candidates, confirmReprint }, session) => {
       const round = store.elections.roundById(roundId);
       const found = round && withCongress(store, round.electionId);
-      if (!round || !found) return fail('not-found', '没有这个选举轮次，请刷新后重试');
+      if (!round || !found) return notFound('roundId');
       if (!found.ok) return found;
       const { election, congress } = found.value;
       // A runoff's names are the tied ones and a 另行选举's come from the result; set-up may not

@@ -82,7 +82,7 @@ export const backupMethods = {
   /** 立即备份, into the configured folder (audited). */
   'backup.now': method({
     input: z.strictObject({}),
-    access: ['admin', 'scrutineer', 'chief-scrutineer'],
+    access: [...roleGroups.admin, ...roleGroups.scrutineers],
     output: returns<BackupInfo>(),
   }),
   /**

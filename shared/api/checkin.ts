@@ -88,7 +88,7 @@ export interface CheckinOutcome {
 /** How many matches a search lists: the number keys 1–9 pick them. */
 export const checkinListed = 9;
 
-export const checkinRoles = roleGroups.checkinDesk;
+const checkinRoles = roleGroups.checkinDesk;
 
 const delegateId = { delegateId: idSchema };
 

@@ -11,7 +11,7 @@ const text = (label: string, max: number) =>
     .max(max, `${label}不能超过 ${max} 个字`);
 
 /** One delegate as the operator types it (or fixes a roster row). */
-export const delegateInputSchema = z.strictObject({
+const delegateInputSchema = z.strictObject({
   name: text('姓名', 40)
     .min(1, '姓名不能为空')
     .transform((name) => name.replace(/\s+/g, ' ')),

@@ -182,7 +182,7 @@ const expectedSchema = z
   .min(0, '张数不能小于 0')
   .max(100_000, '张数过大');
 
-const { scrutineers, tellers } = roleGroups;
+const { countRoom, scrutineers, tellers } = roleGroups;
 
 export const entryMethods = {
   /** The election's round under entry (or last entered), its boxes and whether it can finish. */
@@ -241,7 +241,7 @@ export const entryMethods = {
       boxId: idSchema,
       pass: z.union([z.literal(1), z.literal(2)]).optional(),
     }),
-    access: [...tellers, ...scrutineers],
+    access: countRoom,
     output: returns<EnteredBallot[]>(),
   }),
   /** Voids a ballot of the caller's open pass; the next commit enters it again at its place. */

@@ -119,7 +119,7 @@ export type Verdict =
   | { ok: true; summary: PackageSummary; warnings: string[] }
   | { ok: false; file: string; reason: string };
 
-export const signingAlgorithmSchema = z.enum(['ed25519', 'sm2-sm3'], {
+const signingAlgorithmSchema = z.enum(['ed25519', 'sm2-sm3'], {
   error: '应为 ed25519 或 sm2-sm3（国密）',
 });
 

@@ -41,5 +41,4 @@ export function returns<T>(): Returns<T> {
 }
 
 export type InputOf<M extends MethodSpec> = z.input<M['input']>;
-export type ParsedInputOf<M extends MethodSpec> = z.output<M['input']>;
 export type OutputOf<M extends MethodSpec> = M['output'] extends Returns<infer O> ? O : never;

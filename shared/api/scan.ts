@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleGroups } from '../domain/roles';
 import type { PageReading, ReadStatus, WriteInRead } from '../scan/read';
 import { ballotEntrySchema, type Committed, type PassProgress } from './entry';
 import { idSchema } from './fields';
@@ -99,8 +100,7 @@ const reasonSchema = z
   .min(1, '请填写拒收原因')
   .max(100, '拒收原因不能超过 100 个字');
 
-const tellers = ['teller'] as const;
-const readers = ['teller', 'scrutineer', 'chief-scrutineer'] as const;
+const { tellers, countRoom } = roleGroups;
 
 export const scanMethods = {
   /** The sheets of a pass in scanning order: a teller sees only their own pass. */
@@ -109,7 +109,7 @@ export const scanMethods = {
       boxId: idSchema,
       pass: z.union([z.literal(1), z.literal(2)]).optional(),
     }),
-    access: readers,
+    access: countRoom,
     output: returns<ScanSheets>(),
   }),
   /** The image of one page: of a sheet, or of the sheet a ballot was confirmed from. */
@@ -123,7 +123,7 @@ export const scanMethods = {
       .refine((i) => (i.sheetId === undefined) !== (i.ballotId === undefined), {
         message: '应给出 sheetId 或 ballotId 之一',
       }),
-    access: readers,
+    access: countRoom,
     output: returns<ScanImage>(),
   }),
   /** Files picked or dropped (JPEG, PNG, TIFF, PDF; several pages each), in the given order. */

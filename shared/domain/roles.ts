@@ -11,6 +11,8 @@ export const roleGroups = {
   tellers: ['teller'],
   /** 监票人 and 总监票人: issuance, the boxes' hand counts, results. */
   scrutineers: ['scrutineer', 'chief-scrutineer'],
+  /** The count room: tellers enter the passes (a teller sees only their own), scrutineers watch. */
+  countRoom: ['teller', 'scrutineer', 'chief-scrutineer'],
   chief: ['chief-scrutineer'],
   /** The registration desk; scrutineers watch the counts (separation of duties). */
   checkinDesk: ['admin', 'teller'],
@@ -19,3 +21,8 @@ export const roleGroups = {
   /** Backups and the signing key: the administrator and the 总监票人. */
   keyHolders: ['admin', 'chief-scrutineer'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/** Whether `role` (none when nobody is signed in) is one of `group`. */
+export function inGroup(group: readonly Role[], role: Role | undefined): boolean {
+  return role !== undefined && group.includes(role);
+}

@@ -22,7 +22,7 @@ export const ROUND_STATES = [
 
 export type RoundState = (typeof ROUND_STATES)[number];
 
-export const roundTransitions: Readonly<Record<RoundState, readonly RoundState[]>> = {
+const roundTransitions: Readonly<Record<RoundState, readonly RoundState[]>> = {
   draft: ['printed', 'void'],
   printed: ['draft', 'voting', 'void'],
   voting: ['counting', 'void'],

@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const ballotsFormat = 'congress-tally-results/ballots';
 export const ballotsVersion = 1;
 
-export const castVoteSchema = z.strictObject({
+const castVoteSchema = z.strictObject({
   marks: z
     .string()
     .regex(/^[OX?-]*$/)

@@ -11,7 +11,7 @@ export const manifestFormat = 'congress-tally-results';
 export const manifestVersion = 1;
 export const signatureFormat = 'congress-tally-results/signature';
 
-export const signingAlgorithms = ['ed25519', 'sm2-sm3'] as const;
+const signingAlgorithms = ['ed25519', 'sm2-sm3'] as const;
 export type SigningAlgorithm = (typeof signingAlgorithms)[number];
 
 /** The files' digests follow the signature: SHA-256 with Ed25519, SM3 with SM2 (国密). */
@@ -79,7 +79,6 @@ export const manifestSchema = z.strictObject({
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
-export type ManifestFile = Manifest['files'][number];
 
 /**
  * manifest.sig: the signature, and the digest of the manifest it was made over. The digest lets a

@@ -43,7 +43,7 @@ const warning = z
   );
 
 /** The engine's RoundResult, field for field (shared/tally/types.ts). */
-export const roundResultSchema = z.strictObject({
+const roundResultSchema = z.strictObject({
   status: z.enum(['valid', 'invalid']),
   invalidReason: z.enum(['quorum', 'returned-exceeds-issued']).nullable(),
   quorum: z.strictObject({ required: count, present: count, met: z.boolean() }),
@@ -96,7 +96,7 @@ const ruleOptions = z
   .describe('本次大会选举办法中可设置的计票规则；未列出的取规则类型的默认值');
 
 /** Everything the engine needs besides the ballots, which are in ballots.json. */
-export const tallyParametersSchema = z.strictObject({
+const tallyParametersSchema = z.strictObject({
   profile: z.enum(PROFILES).describe('规则类型'),
   options: ruleOptions,
   round: z
@@ -116,7 +116,7 @@ export const tallyParametersSchema = z.strictObject({
 
 const person = z.string();
 
-export const resultsRoundSchema = z.strictObject({
+const resultsRoundSchema = z.strictObject({
   id: z.int().positive().describe('轮次编号（与 ballots.json、manifest.json 中的 roundId 相同）'),
   number: z.int().positive().describe('本选举事项中的第几轮'),
   label: z.string().describe('如：第 1 轮（正式选举）'),
@@ -145,7 +145,7 @@ export const resultsRoundSchema = z.strictObject({
     .describe('另选他人当选后的资格核实记录'),
 });
 
-export const resultsElectionSchema = z.strictObject({
+const resultsElectionSchema = z.strictObject({
   id: z.int().positive(),
   title: z.string(),
   office: z.enum(OFFICES),

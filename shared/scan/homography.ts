@@ -7,7 +7,7 @@ export interface Point {
 export type Homography = Float64Array;
 
 /** Solves `a · x = b` for a small dense system by Gaussian elimination with partial pivoting. */
-export function solveLinear(a: Float64Array[], b: Float64Array): Float64Array | null {
+function solveLinear(a: Float64Array[], b: Float64Array): Float64Array | null {
   const n = b.length;
   const m = a.map((row, i) => {
     const r = new Float64Array(n + 1);

@@ -5,10 +5,6 @@ export interface GrayImage {
   data: Uint8Array;
 }
 
-export function grayImage(width: number, height: number, fill = 255): GrayImage {
-  return { width, height, data: new Uint8Array(width * height).fill(fill) };
-}
-
 /** Box average over `factor` × `factor` blocks; the ragged right and bottom edges are dropped. */
 export function downsample(image: GrayImage, factor: number): GrayImage {
   if (factor <= 1) return image;

@@ -34,10 +34,6 @@ export function decodeRoundCode(text: string): RoundCode | null {
   };
 }
 
-export function sameRoundCode(a: RoundCode, b: RoundCode): boolean {
-  return encodeRoundCode(a) === encodeRoundCode(b);
-}
-
 /** QR error-correction levels; the ballot prints with `PRINTED_ECC`, the reader accepts any. */
 export const QR_ECC_LEVELS = ['L', 'M', 'Q', 'H'] as const;
 export type QrEcc = (typeof QR_ECC_LEVELS)[number];

@@ -10,7 +10,7 @@ export type Orientation = 'upright' | 'upside-down';
 const CELL_PX_PER_MM = 3.5;
 
 /** The sheet mapped onto the image through the marks; upside down, the sheet's top-left mark is the image's bottom-right. */
-export function fullView(
+function fullView(
   image: GrayImage,
   marks: RegistrationMarks,
   page: LayoutPage,

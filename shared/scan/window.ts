@@ -32,7 +32,7 @@ export interface CellWindow {
   noise: number;
 }
 
-export const SAMPLE_PITCH = 0.25;
+const SAMPLE_PITCH = 0.25;
 const MARGIN = 1.75;
 const BORDER_SEARCH = 1.0;
 

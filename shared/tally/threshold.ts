@@ -17,7 +17,7 @@ export function baseWords(base: Base, figure: number): string {
   return `收回选票 ${figure} 张`;
 }
 
-export function baseFigure(base: Base, input: RoundInput): number {
+function baseFigure(base: Base, input: RoundInput): number {
   if (base === 'entitled') return input.electorate.entitled;
   if (base === 'present') return input.electorate.present ?? 0;
   return input.returned;

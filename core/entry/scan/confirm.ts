@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import type { ScanConfirmed, ScanSheet } from '../../../shared/api/scan';
 import type { BallotEntry } from '../../../shared/domain/paper-ballot';
 import { audit, type ServiceContext } from '../../platform/context';
+import { notFound } from '../../platform/lookup';
 import { commitBallot, passProgress, writablePass, type Teller } from '../ballot-entry';
 import { findBox, type BoxInRound } from '../boxes';
 import { mergedReading, placeOf, recordOf, type MergedReading } from './sheets';
@@ -23,8 +24,7 @@ const settledWords = { confirmed: '已确认录入', refused: '已拒收', skipp
 function ownSheet(store: Store, teller: Teller, sheetId: number): Result<OwnSheet> {
   const sheet = store.scan.sheetById(sheetId);
   const owner = sheet && store.ballots.passById(sheet.passId);
-  if (!sheet || !owner)
-    return fail('not-found', '没有这张扫描件，请刷新后重试', { field: 'sheetId' });
+  if (!sheet || !owner) return notFound('sheetId');
   const found = findBox(store, owner.boxId);
   if (!found.ok) return found;
   const pass = writablePass(store, found.value, teller);

@@ -3,6 +3,7 @@ import type { ScanImage, scanMethods } from '../../../shared/api/scan';
 import { checkFolder } from '../../platform/durable-files';
 import type { ServiceContext } from '../../platform/context';
 import type { Handlers } from '../../platform/dispatch';
+import { notFound } from '../../platform/lookup';
 import type { Session } from '../../platform/session-registry';
 import { writablePass } from '../ballot-entry';
 import { findBox } from '../boxes';
@@ -72,7 +73,7 @@ async function image(
         : undefined;
   if (!sheet) {
     return input.sheetId !== undefined
-      ? fail('not-found', '没有这张扫描件', { field: 'sheetId' })
+      ? notFound('sheetId')
       : fail('not-found', '这张选票不是扫描录入的，没有图像', { field: 'ballotId' });
   }
   const pass = store.ballots.passById(sheet.passId);

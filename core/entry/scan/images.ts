@@ -17,7 +17,7 @@ export function imagesFolder(databaseFile: string): string {
   return `${databaseFile}.images`;
 }
 
-export function imageDigest(bytes: Uint8Array): string {
+function imageDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

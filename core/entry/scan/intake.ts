@@ -20,7 +20,7 @@ export interface IncomingFile {
 /** Where the printed rounds of a box's round come from: the store, or a test's own. */
 export type RoundsOf = (store: Store, found: BoxInRound) => Result<ReadRounds>;
 
-export const storedRounds: RoundsOf = (store, found) => printedRounds(store, found.context);
+const storedRounds: RoundsOf = (store, found) => printedRounds(store, found.context);
 
 interface ReadPage {
   reading: PageReading;

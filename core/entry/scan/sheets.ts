@@ -56,7 +56,7 @@ function worse(a: ReadStatus, b: ReadStatus): ReadStatus {
   return severity[b] > severity[a] ? b : a;
 }
 
-export function sheetRecord(
+function sheetRecord(
   store: Store,
   found: BoxInRound,
   pass: EntryPass,

@@ -11,7 +11,7 @@ import { takeFiles, type RoundsOf } from './intake';
 /** The files a scanner saves that are read; anything else in the folder is left alone. */
 const IMAGE_NAME = /\.(jpe?g|png|tiff?|pdf)$/i;
 /** How often the folder is listed, besides the change events (which some shares never send). */
-export const LIST_INTERVAL_MS = 1000;
+const LIST_INTERVAL_MS = 1000;
 
 interface Seen {
   size: number;
@@ -44,7 +44,7 @@ interface Watch {
  * new image file is taken once, oldest first, when its size has stopped changing, and goes to the
  * pass of the teller who started watching. `close` stops them all (the app closing).
  */
-export class ScanWatchers {
+class ScanWatchers {
   private readonly watches = new Map<number, Watch>();
 
   constructor(

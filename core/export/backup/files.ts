@@ -26,7 +26,7 @@ import { backUpImages } from './images';
  * restore.
  */
 
-export const backupFormat = 'congress-tally-backup';
+const backupFormat = 'congress-tally-backup';
 
 const manifestSchema = z.strictObject({
   format: z.literal(backupFormat),
@@ -58,7 +58,7 @@ export function backupSource(store: Store): string {
   return made;
 }
 
-export const manifestPathOf = (backupFile: string) => `${backupFile}.json`;
+const manifestPathOf = (backupFile: string) => `${backupFile}.json`;
 
 /**
  * Backs the live database up into the folder. The copy is made from the store's own connection,

@@ -31,7 +31,7 @@ const configSchema = z.strictObject({
   keep: z.int().min(1),
 });
 
-export function backupConfig(store: Store): BackupConfig {
+function backupConfig(store: Store): BackupConfig {
   const parsed = configSchema.safeParse(store.settings.get(configKey));
   return parsed.success ? parsed.data : defaults;
 }
@@ -61,7 +61,7 @@ function serially<T>(ctx: ServiceContext, task: () => Promise<T>): Promise<T> {
 }
 
 /** One backup into the configured folder, and the old ones beyond `keep` removed. */
-export function runBackup(ctx: ServiceContext, reason: BackupReason): Promise<Result<BackupInfo>> {
+function runBackup(ctx: ServiceContext, reason: BackupReason): Promise<Result<BackupInfo>> {
   return serially(ctx, async () => {
     const { folder, keep } = backupConfig(ctx.store);
     if (folder === null) {

@@ -21,7 +21,7 @@ import {
  */
 
 /** Whether the export leaves the payload of a row with this action out. */
-export const redactedInExport = recordsBallotContent;
+const redactedInExport = recordsBallotContent;
 
 export interface AuditExport {
   text: string;

@@ -41,12 +41,12 @@ export interface ExportDeps {
 const algorithmKey = 'export.signingAlgorithm';
 const folderKey = 'export.folder';
 
-export const algorithmLabels: Record<SigningAlgorithm, string> = {
+const algorithmLabels: Record<SigningAlgorithm, string> = {
   ed25519: 'Ed25519',
   'sm2-sm3': 'SM2/SM3（国密）',
 };
 
-export function signingAlgorithm(store: Store): SigningAlgorithm {
+function signingAlgorithm(store: Store): SigningAlgorithm {
   return store.settings.get(algorithmKey) === 'sm2-sm3' ? 'sm2-sm3' : 'ed25519';
 }
 
@@ -141,7 +141,7 @@ export async function exportPackage(
 }
 
 /** 东湖镇第十六次代表大会-结果包-20250618-153000.zip, in the computer's local time. */
-export function packageFileName(congress: Congress, at: Date): string {
+function packageFileName(congress: Congress, at: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const stamp =
     `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}-` +

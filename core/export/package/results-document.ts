@@ -68,7 +68,7 @@ export function resultsContent(store: Store, congress: Congress): ResultsContent
   };
 }
 
-export function congressOf(congress: Congress): ResultsDocument['congress'] {
+function congressOf(congress: Congress): ResultsDocument['congress'] {
   const { id, name, term, organiser, venue, heldOn, profile } = congress;
   return { id, name, term, organiser, venue, heldOn, profile };
 }
@@ -122,7 +122,7 @@ function resultsRound(
  * The engine's input without its ballots. Only the options the profile lets a congress set are
  * stated: the others are the profile's defaults, and the engine's input check refuses them.
  */
-export function parametersOf(input: RoundInput): TallyParameters {
+function parametersOf(input: RoundInput): TallyParameters {
   const settable = PROFILE_RULES[input.profile].options;
   const options = Object.fromEntries(
     Object.entries(input.options ?? {}).filter(([key]) =>

@@ -70,7 +70,7 @@ export function resultSheetSeal(
   return held && rounds.length > 0 ? sealOf(latest) : undefined;
 }
 
-export function sealOf(latest: LatestExport): Seal {
+function sealOf(latest: LatestExport): Seal {
   const text = sealText(latest.digestAlgorithm, latest.digest, latest.fingerprint);
   return {
     digest: shortForm(latest.digest),

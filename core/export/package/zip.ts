@@ -116,7 +116,7 @@ export type ZipRead =
   | { ok: false; kind: 'not-zip' | 'damaged'; file: string; reason: string };
 
 /** The whole file as one place for messages that are not about one entry. */
-export const containerName = '（结果包文件本身）';
+const containerName = '（结果包文件本身）';
 
 /**
  * Reads a package's zip, accepting only the canonical form zipParts writes: the entries are

@@ -157,7 +157,7 @@ function headerHeight(congressLines: number, electionLines: number): number {
   );
 }
 
-export function instructionsHeight(paragraphs: readonly string[]): number {
+function instructionsHeight(paragraphs: readonly string[]): number {
   const { height, perLine, padTop, padBottom, title } = lines.instructions;
   const count = paragraphs.reduce((sum, p) => sum + lineCount(p, perLine), 0);
   return mm(padTop + title + count * height + padBottom);

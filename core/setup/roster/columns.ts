@@ -24,7 +24,7 @@ export const headerSynonyms: Readonly<Record<RosterField, readonly string[]>> = 
   remark: ['备注'],
 };
 
-export const requiredFields: readonly RosterField[] = ['name', 'cardNo'];
+const requiredFields: readonly RosterField[] = ['name', 'cardNo'];
 
 /** How far down the header may be: organisation departments put a title and a date above it. */
 const headerSearchLines = 10;
@@ -94,7 +94,7 @@ function missingColumns(
   );
 }
 
-export function fieldOf(cell: SourceRecord['cells'][number]): RosterField | null {
+function fieldOf(cell: SourceRecord['cells'][number]): RosterField | null {
   if (typeof cell !== 'string') return null;
   const header = normaliseHeader(cell);
   for (const [field, names] of Object.entries(headerSynonyms)) {
@@ -111,7 +111,7 @@ function normaliseHeader(cell: SourceRecord['cells'][number]): string {
 }
 
 /** Excel's column letters, A … Z, AA …, as the operator sees them. */
-export function columnLetter(position: number): string {
+function columnLetter(position: number): string {
   let letters = '';
   for (let n = position; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;

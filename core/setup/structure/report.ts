@@ -62,7 +62,7 @@ export function structureReport(
   };
 }
 
-export function countFor(
+function countFor(
   metric: StructureTarget,
   delegates: readonly StructureDelegate[],
   on: string,

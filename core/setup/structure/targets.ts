@@ -1,7 +1,7 @@
 import type { StructureTarget, StructureTargetResult } from '../../../shared/api/structure';
 import { basisPoints, decimalsOf, shareText } from './share';
 
-export function metricLabel(metric: StructureTarget): string {
+function metricLabel(metric: StructureTarget): string {
   switch (metric.metric) {
     case 'women':
       return '女代表';

@@ -1,6 +1,7 @@
 import { Alert, Button, Input, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckinDelegate, CheckinOutcome } from '../../../shared/api/checkin';
+import { inGroup, roleGroups } from '../../../shared/domain/roles';
 import { roleLabels } from '../../../shared/strings/roles';
 import { api } from '../../api';
 import { openProjector } from '../../components/projector';
@@ -30,7 +31,7 @@ type News = Omit<BannerNews, 'serial'>;
 export function CheckinPage() {
   const congress = useAppStatus((s) => s.status?.congress ?? null);
   const role = useSession((s) => s.session?.role);
-  const canMark = role === 'admin' || role === 'teller';
+  const canMark = inGroup(roleGroups.checkinDesk, role);
   const congressId = congress?.id ?? null;
   const attendance = useAttendance(congressId);
   const search = useDeskSearch(congressId);

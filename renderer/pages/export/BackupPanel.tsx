@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupConfig, BackupInfo, BackupStatus } from '../../../shared/api/backup';
+import { inGroup, roleGroups } from '../../../shared/domain/roles';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { useBusy } from '../../components/useBusy';
@@ -11,7 +12,7 @@ import { backupReasonLabels, size, when } from './words';
 /** 备份与恢复: where and how often, a backup now, and the backups there are to restore. */
 export function BackupPanel() {
   const role = useSession((s) => s.session?.role);
-  const canConfigure = role === 'admin' || role === 'chief-scrutineer';
+  const canConfigure = inGroup(roleGroups.keyHolders, role);
   const canBackUp = role !== 'teller';
   const { message } = App.useApp();
   const [status, setStatus] = useState<BackupStatus | null>(null);

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportStatus, LatestExport } from '../../../shared/api/export';
+import { inGroup, roleGroups } from '../../../shared/domain/roles';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { useBusy } from '../../components/useBusy';
@@ -17,7 +18,7 @@ interface Fields {
 export function ExportPanel() {
   const congressId = useAppStatus((s) => s.status?.congress?.id);
   const role = useSession((s) => s.session?.role);
-  const canExport = role === 'scrutineer' || role === 'chief-scrutineer';
+  const canExport = inGroup(roleGroups.scrutineers, role);
   const [status, setStatus] = useState<ExportStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<LatestExport | null>(null);
@@ -58,7 +59,7 @@ export function ExportPanel() {
     <div className="export-panel">
       <KeyCard
         signingKey={status.key}
-        canChoose={role === 'admin' || role === 'chief-scrutineer'}
+        canChoose={inGroup(roleGroups.keyHolders, role)}
         onChanged={() => void refresh()}
       />
       {!status.congress && (

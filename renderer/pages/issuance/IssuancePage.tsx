@@ -1,5 +1,6 @@
 import { Alert, Card, Empty, Typography } from 'antd';
 import { useMemo } from 'react';
+import { inGroup, roleGroups } from '../../../shared/domain/roles';
 import { roleLabels } from '../../../shared/strings/roles';
 import { api } from '../../api';
 import { StepHeading } from '../../components/StepHeading';
@@ -17,7 +18,7 @@ const pollMs = 2_000;
 export function IssuancePage() {
   const congress = useAppStatus((s) => s.status?.congress ?? null);
   const role = useSession((s) => s.session?.role);
-  const canIssue = role === 'scrutineer' || role === 'chief-scrutineer';
+  const canIssue = inGroup(roleGroups.scrutineers, role);
   const congressId = congress?.id ?? null;
   const load = useMemo(
     () => (congressId === null ? null : () => api['issuance.list']({ congressId })),

@@ -8,6 +8,7 @@ import type {
 import type { Printout } from '../../../shared/api/printouts';
 import { roundLabel } from '../../../shared/strings/issuance';
 import { roundStateLabels } from '../../../shared/strings/setup';
+import { clock } from '../../../shared/strings/time';
 import { api } from '../../api';
 import { ReportDialog } from '../../components/ReportDialog';
 import { useBusy } from '../../components/useBusy';
@@ -113,8 +114,7 @@ function RoundBody({ round, election, live, canIssue, onChanged }: Props) {
 /** The frozen counts and the ballots out and back, as recorded. */
 export function RoundFacts({ round }: { round: IssuanceRound }) {
   const excess = (round.returned ?? 0) - (round.issued ?? 0);
-  const time = (at: string | null) =>
-    at === null ? '' : `（${new Date(at).toLocaleTimeString('zh-CN', { hour12: false })}）`;
+  const time = (at: string | null) => (at === null ? '' : `（${clock(at)}）`);
   const items = [
     {
       key: 'entitled',

@@ -2,6 +2,7 @@ import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { PersonRecord } from '../../../shared/api/people';
 import { roleLabels } from '../../../shared/strings/roles';
+import { clock } from '../../../shared/strings/time';
 import { api } from '../../api';
 import { useSession } from '../../stores/session';
 import { AddPersonDialog } from './AddPersonDialog';
@@ -138,7 +139,7 @@ export function PeoplePage() {
 function PersonState({ person }: { person: PersonRecord }) {
   if (!person.active) return <Tag>已停用</Tag>;
   if (person.lockedUntil) {
-    const until = new Date(person.lockedUntil).toLocaleTimeString('zh-CN', { hour12: false });
+    const until = clock(person.lockedUntil);
     return <Tag color="orange">PIN 输错，暂停登录至 {until}</Tag>;
   }
   return <Tag color="green">在用</Tag>;

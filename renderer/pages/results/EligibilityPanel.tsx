@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { EligibilityRecord, RoundResults } from '../../../shared/api/results';
+import { inGroup, roleGroups } from '../../../shared/domain/roles';
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
 import { useSession } from '../../stores/session';
@@ -46,8 +47,7 @@ function EligibilityLine({
       />
     );
   }
-  const canConfirm =
-    (role === 'scrutineer' || role === 'chief-scrutineer') && results.round.state === 'counted';
+  const canConfirm = inGroup(roleGroups.scrutineers, role) && results.round.state === 'counted';
   const confirm = () =>
     run(async () => {
       const done = await api['results.confirmEligibility']({

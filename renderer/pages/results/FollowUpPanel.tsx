@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import type { FollowUp, RoundResults } from '../../../shared/api/results';
+import { inGroup, roleGroups } from '../../../shared/domain/roles';
 import { roundStateLabels } from '../../../shared/strings/setup';
 import { useSession } from '../../stores/session';
 import { ReduceSeatsDialog } from './ReduceSeatsDialog';
@@ -54,7 +55,7 @@ function ShortfallPanel(props: {
   const role = useSession((s) => s.session?.role);
   const [dialog, setDialog] = useState<'supplementary' | 'reduce' | null>(null);
   const certified = results.certified !== null;
-  const canRecord = certified && (role === 'chief-scrutineer' || role === 'admin');
+  const canRecord = certified && inGroup(roleGroups.recorders, role);
   const listOpen = f.round === null || f.round.state === 'draft' || f.round.state === 'printed';
   return (
     <Card title="缺额处理" className="results-follow-up" data-testid="follow-up">

@@ -1,6 +1,7 @@
 import { Alert, Card, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import type { BoxRecord } from '../../../../shared/api/entry';
+import { inGroup, roleGroups } from '../../../../shared/domain/roles';
 import { roundKindLabels, roundStateLabels } from '../../../../shared/strings/setup';
 import { api } from '../../../api';
 import { usePolled } from '../../../components/usePoll';
@@ -39,7 +40,7 @@ export function BoxesPanel({ electionId, onEnter, onScan, onReconcile }: Props) 
   if (!overview) return null;
   const { round } = overview;
   if (!round) return <Alert type="info" showIcon title={overview.notice ?? '尚无选举轮次'} />;
-  const scrutinising = session?.role === 'scrutineer' || session?.role === 'chief-scrutineer';
+  const scrutinising = inGroup(roleGroups.scrutineers, session?.role);
   const personId = session?.role === 'teller' ? session.personId : null;
   const reload = () => void refresh();
 
