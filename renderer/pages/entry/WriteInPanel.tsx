@@ -30,11 +30,21 @@ export function WriteInPanel({ congressId, candidates, slot, onDone, onCancel }:
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<InputRef>(null);
   const markStep = useRef<HTMLDivElement>(null);
+  // A mark key typed while Enter is still finding the name belongs to the mark step, not the box.
+  const early = useRef<{ choosing: boolean; mark: EnteredWriteIn['mark'] | null }>({
+    choosing: false,
+    mark: null,
+  });
   useMatches(congressId, query, setFound, setHighlight);
   const matches = found.matches;
 
+  const done = useRef(onDone);
+  done.current = onDone;
   useEffect(() => {
-    if (name === null) input.current?.focus();
+    const mark = early.current.mark;
+    early.current.mark = null;
+    if (name !== null && mark !== null) done.current({ name, mark });
+    else if (name === null) input.current?.focus();
     else markStep.current?.focus();
   }, [name]);
 
@@ -43,11 +53,14 @@ export function WriteInPanel({ congressId, candidates, slot, onDone, onCancel }:
   const choose = async () => {
     const text = query.trim();
     if (text === '') return;
+    early.current.choosing = true;
     const current = found.query === text ? found : await searchRoster(congressId, text);
+    early.current.choosing = false;
     const picked = current.matches[found.query === text ? highlight : 0]?.name;
     if (picked) {
       setName(picked);
     } else if (/^[\x20-\x7e]+$/.test(text)) {
+      early.current.mark = null;
       setProblem(`名册中没有与“${text}”相符的人；名册外的姓名请用汉字输入`);
     } else {
       setName(text.replace(/\s+/g, ''));
@@ -56,7 +69,11 @@ export function WriteInPanel({ congressId, candidates, slot, onDone, onCancel }:
 
   const onNameKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Escape') {
+    const mark = markOf(event.key);
+    if (early.current.choosing && mark !== null) {
+      event.preventDefault();
+      early.current.mark = mark;
+    } else if (event.key === 'Escape') {
       event.preventDefault();
       onCancel();
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -75,8 +92,8 @@ export function WriteInPanel({ congressId, candidates, slot, onDone, onCancel }:
     event.stopPropagation();
     const key = event.key.toLowerCase();
     if (name === null) return;
-    if (['1', 'j', ' '].includes(key)) onDone({ name, mark: 'O' });
-    else if (['3', 'l', '0'].includes(key)) onDone({ name, mark: '-' });
+    const mark = markOf(key);
+    if (mark !== null) onDone({ name, mark });
     else if (key === 'backspace') setName(null);
     else if (key === 'escape') onCancel();
   };
@@ -190,4 +207,12 @@ function useMatches(
       setHighlight(0);
     });
   }, [congressId, query, setFound, setHighlight]);
+}
+
+/** The mark above a written name: ○ (1, J, space) or none (3, L, 0). */
+function markOf(key: string): EnteredWriteIn['mark'] | null {
+  const k = key.toLowerCase();
+  if (['1', 'j', ' '].includes(k)) return 'O';
+  if (['3', 'l', '0'].includes(k)) return '-';
+  return null;
 }
