@@ -204,11 +204,15 @@ function fillIn(box: Box, pen: Pen, rng: Rng): Stroke {
   return penStroke({ ...pen, width: pen.width * 1.2 }, rng, xs, ys);
 }
 
-/** A tangle of loops, the way a voter blots out a cell. */
+/**
+ * A tangle of loops, the way a voter blots out a cell: the two main frequencies differ, so the
+ * pen crosses its own path; with equal ones a single turn could come out as a ○ with a tail.
+ */
 function scribbleIn(box: Box, pen: Pen, rng: Rng): Stroke {
   const ax = box.hw * rng.range(0.5, 0.85);
   const ay = box.hh * rng.range(0.5, 0.85);
-  const f = [rng.range(3, 7), rng.range(9, 17), rng.range(3, 7), rng.range(9, 17)];
+  const fx = rng.range(5, 9);
+  const f = [fx, rng.range(9, 17), fx * rng.range(1.5, 2), rng.range(9, 17)];
   const p = [0, 1, 2, 3].map(() => rng.range(0, 2 * Math.PI));
   const xs: number[] = [];
   const ys: number[] = [];
