@@ -198,8 +198,8 @@ export function readMarkCell(win: CellWindow): CellReading {
     common,
     ramp(s.diagonal1, 0.6, 0.85),
     ramp(s.diagonal2, 0.6, 0.85),
-    ramp(s.onDiagonals, 0.6, 0.8),
-    ramp(s.hole, 0.15, 0.06),
+    ramp(s.onDiagonals, 0.7, 0.88),
+    ramp(s.hole, 0.1, 0.03),
     s.crossed ? 1 : 0,
   );
   if (circle >= 0.5 && circle >= cross) return { mark: 'O', confidence: circle };

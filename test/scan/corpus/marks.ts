@@ -205,14 +205,15 @@ function fillIn(box: Box, pen: Pen, rng: Rng): Stroke {
 }
 
 /**
- * A tangle of loops, the way a voter blots out a cell: the two main frequencies differ, so the
- * pen crosses its own path; with equal ones a single turn could come out as a ○ with a tail.
+ * A tangle of loops, the way a voter blots out a cell: two turns or more, the two main frequencies
+ * apart, so the pen crosses its own path again and again; one turn at equal frequencies would
+ * come out as a ○ with a tail, one crossing as a ×.
  */
 function scribbleIn(box: Box, pen: Pen, rng: Rng): Stroke {
   const ax = box.hw * rng.range(0.5, 0.85);
   const ay = box.hh * rng.range(0.5, 0.85);
-  const fx = rng.range(5, 9);
-  const f = [fx, rng.range(9, 17), fx * rng.range(1.5, 2), rng.range(9, 17)];
+  const fx = rng.range(10, 16);
+  const f = [fx, rng.range(17, 25), fx * rng.range(1.3, 1.7), rng.range(17, 25)];
   const p = [0, 1, 2, 3].map(() => rng.range(0, 2 * Math.PI));
   const xs: number[] = [];
   const ys: number[] = [];
