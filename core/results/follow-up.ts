@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import type { FollowUp, SeatReductionRecord } from '../../shared/api/results';
 import { compareNames, normalizeName } from '../../shared/names';
 import { isBeforeVoting } from '../../shared/domain/rounds';
-import { roundStatePhrases } from '../../shared/strings/setup';
+import { ballotTitle, roundStatePhrases } from '../../shared/strings/setup';
 import type { RoundResult, SeatsAndNames } from '../../shared/tally';
 import { PROFILE_RULES } from '../../shared/tally/profiles';
 import { orderCandidates } from '../setup/candidates';
@@ -195,7 +195,7 @@ function changeList(
   confirmReprint: boolean | undefined,
 ): Result<Round> {
   const { store } = ctx;
-  const title = `${at.election.title}（另行选举）`;
+  const title = ballotTitle(at.election.title, 'supplementary');
   const gate = paperChange([{ round, title }], '另行选举候选人名单', confirmReprint);
   if (!gate.ok) return gate;
   const before = store.elections.candidatesOf(round.id).map((c) => c.name);
