@@ -183,14 +183,21 @@ export function readMarkCell(win: CellWindow): CellReading {
     ramp(Math.min(s.wide, s.tall), 1.5, 2.5),
     ramp(Math.min(s.wide / s.tall, s.tall / s.wide), 0.3, 0.45),
     ramp(win.borderInk, 0.2, 0.4),
+    // Much ink left aside as dust or too faint to count: a second, lighter mark; a teller looks.
+    ramp(ink.specks + ink.faint, 3, 1.5),
   );
   const circle = Math.min(
     common,
     ramp(s.ring, 0.75, 0.9),
     ramp(s.tight, 0.8, 0.9),
     ramp(s.centre, 0.06, 0.015),
-    // Closed; a ring left open is not told from a curl by its shape alone, so a teller looks.
-    Math.max(ramp(s.hole, 0.1, 0.25), ramp(s.directions, 13.5, 15.5)),
+    // Closed, or open by less than an eighth of a turn with all of its ink close on one ellipse,
+    // as a ○ drawn in one quick stroke often is; a curl, a hook or a tail leaves that ellipse.
+    Math.max(
+      ramp(s.hole, 0.1, 0.25),
+      ramp(s.directions, 13.5, 15.5),
+      Math.min(ramp(s.directions, 14, 15), ramp(s.ring, 0.9, 0.97), ramp(s.tight, 0.9, 0.97)),
+    ),
     ramp(s.directions, 11, 14),
     ramp(s.onDiagonals, 0.7, 0.5),
   );

@@ -29,12 +29,13 @@ const PLAN = FULL.map((g) => ({ ...g, ballots: full ? g.ballots : g.ballots / 10
 const FOREIGN = full ? 60 : 10;
 /**
  * At 200 dpi and above: clear cells sent to a teller, and whole pages refused (taken again). A ○
- * left open is among them: its shape alone does not tell it from a curl, so a teller looks.
+ * left open by more than an eighth of a turn is among them: its shape alone does not tell it
+ * from a curl, so a teller looks.
  */
-const REVIEW_BOUND = 0.08;
+const REVIEW_BOUND = 0.02;
 const LOST_BOUND = 0.02;
 /** At 150 dpi, below the settings the README gives: looser bounds, zero errors all the same. */
-const LOW_DPI = { review: 0.1, lost: 0.05 };
+const LOW_DPI = { review: 0.04, lost: 0.05 };
 
 const SEED = 'corpus-2026';
 const results = join('test-results', full ? 'scan-corpus-full' : 'scan-corpus');

@@ -207,9 +207,19 @@ function fillIn(box: Box, pen: Pen, rng: Rng): Stroke {
 /**
  * A tangle of loops, the way a voter blots out a cell: two turns or more, the two main frequencies
  * apart, so the pen crosses its own path again and again; one turn at equal frequencies would
- * come out as a ○ with a tail, one crossing as a ×.
+ * come out as a ○ with a tail, one crossing as a ×. A path that crosses itself fewer than
+ * `TANGLE` times is a loop with a tail, not a scribble, and is drawn again.
  */
 function scribbleIn(box: Box, pen: Pen, rng: Rng): Stroke {
+  for (;;) {
+    const path = tanglePath(box, rng);
+    if (selfCrossings(path.xs, path.ys) >= TANGLE) return penStroke(pen, rng, path.xs, path.ys);
+  }
+}
+
+const TANGLE = 6;
+
+function tanglePath(box: Box, rng: Rng): { xs: number[]; ys: number[] } {
   const ax = box.hw * rng.range(0.5, 0.85);
   const ay = box.hh * rng.range(0.5, 0.85);
   const fx = rng.range(10, 16);
@@ -229,7 +239,25 @@ function scribbleIn(box: Box, pen: Pen, rng: Rng): Stroke {
     xs.push(box.cx + ax * x);
     ys.push(box.cy + ay * y);
   }
-  return penStroke(pen, rng, xs, ys);
+  return { xs, ys };
+}
+
+/** Proper crossings between non-adjacent segments of a polyline. */
+export function selfCrossings(xs: readonly number[], ys: readonly number[]): number {
+  const side = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+    Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+  let count = 0;
+  for (let i = 0; i + 1 < xs.length; i++)
+    for (let j = i + 2; j + 1 < xs.length; j++) {
+      const [ax, ay, bx, by] = [xs[i] ?? 0, ys[i] ?? 0, xs[i + 1] ?? 0, ys[i + 1] ?? 0];
+      const [cx, cy, dx, dy] = [xs[j] ?? 0, ys[j] ?? 0, xs[j + 1] ?? 0, ys[j + 1] ?? 0];
+      if (
+        side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 &&
+        side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0
+      )
+        count++;
+    }
+  return count;
 }
 
 function doubleIn(box: Box, pen: Pen, rng: Rng): Stroke[] {

@@ -5,9 +5,20 @@ import { nameBoxes } from './fixture-layout';
 import { fillRect, polyline, scan, sheet, strokeRect, type Distortion, type Sheet } from './raster';
 import { seeded } from './rng';
 
-/** What a voter puts in a cell; the last six are all unclear (`?`). */
+/** What a voter puts in a cell: `open` is a ○ left open by a twelfth of a turn; the rest are unclear (`?`). */
 export type VoterMark =
-  'O' | 'X' | '-' | 'tick' | 'filled' | 'two' | 'crossed' | 'across' | 'scribble';
+  | 'O'
+  | 'open'
+  | 'X'
+  | '-'
+  | 'tick'
+  | 'filled'
+  | 'two'
+  | 'crossed'
+  | 'across'
+  | 'scribble'
+  | 'curl'
+  | 'faint-second';
 
 export interface Voter {
   /** Per candidate on the page, in ballot order. */
@@ -29,6 +40,7 @@ export interface Print {
 }
 
 export function truth(mark: VoterMark): string {
+  if (mark === 'open') return 'O';
   return mark === 'O' || mark === 'X' || mark === '-' ? mark : '?';
 }
 
@@ -113,10 +125,16 @@ function drawMark(
   const cx = cell.x + cell.w / 2 + (rand() - 0.5) * cell.w * 0.12;
   const cy = cell.y + cell.h / 2 + (rand() - 0.5) * cell.h * 0.12;
   const r = Math.min(cell.w, cell.h) * (0.25 + rand() * 0.12);
-  const line = (pts: [number, number][]): void => polyline(s, pts, pen, ink);
-  const circle = (x: number, y: number, rad: number): void => {
+  const line = (pts: [number, number][], darkness = ink): void => polyline(s, pts, pen, darkness);
+  const circle = (
+    x: number,
+    y: number,
+    rad: number,
+    turn = 0.97 + rand() * 0.1,
+    darkness = ink,
+  ) => {
     const start = rand() * Math.PI * 2;
-    const sweep = Math.PI * 2 * (0.97 + rand() * 0.1);
+    const sweep = Math.PI * 2 * turn;
     const squash = 0.85 + rand() * 0.3;
     const pts: [number, number][] = [];
     for (let i = 0; i <= 40; i++) {
@@ -124,7 +142,7 @@ function drawMark(
       const wobble = 1 + (rand() - 0.5) * 0.06;
       pts.push([x + rad * wobble * Math.cos(t), y + rad * squash * wobble * Math.sin(t)]);
     }
-    line(pts);
+    line(pts, darkness);
   };
   const cross = (x: number, y: number, rad: number): void => {
     const j = (): number => (rand() - 0.5) * rad * 0.25;
@@ -142,6 +160,13 @@ function drawMark(
       return;
     case 'O':
       return circle(cx, cy, r);
+    case 'open':
+      return circle(cx, cy, r, 11 / 12);
+    case 'curl':
+      return circle(cx, cy, r, 2 / 3);
+    case 'faint-second':
+      circle(cell.x + cell.w * 0.28, cy, cell.w * 0.17);
+      return circle(cell.x + cell.w * 0.72, cy, cell.w * 0.17, 1, ink * 0.25);
     case 'X':
       return cross(cx, cy, r * 0.9);
     case 'tick':

@@ -110,6 +110,29 @@ describe('readBallotPage', () => {
     expect(r.marks).toBe('?????O---?');
   });
 
+  it('reads a ○ left open by a twelfth of a turn; a C and a second, faint mark go to review', () => {
+    const marks: VoterMark[] = [
+      'open',
+      'curl',
+      'faint-second',
+      'open',
+      'O',
+      'X',
+      '-',
+      'open',
+      'curl',
+      '-',
+    ];
+    for (const seed of [1, 2, 3]) {
+      const r = readBallotPage(
+        drawBallot(layout, 0, ROUND, { marks, seed }, {}, { rotate: seed - 2, noise: 4 }),
+        rounds,
+      );
+      expect(r.marks, `seed ${seed}`).toBe('O??OOX-O?-');
+      for (const i of [0, 3, 7]) expect(r.confidence[i]).toBeGreaterThanOrEqual(READ_CONFIDENCE);
+    }
+  });
+
   it('skips a blank back page and refuses a page that is not a ballot', () => {
     const blank = scan(sheet(210, 297, 200), { noise: 4 });
     expect(readBallotPage(blank, rounds)).toMatchObject({ status: 'blank', reason: null });
