@@ -31,8 +31,9 @@ export const STROKE_OVERRIDES: Readonly<Record<string, string>> = {
   // 毌丘: written like 毋 (竖折 横折钩 撇 横) with a 竖 for the 撇, the long 横 last.
   毌: '竖弯 横折 竖 横',
   // Characters for given names and places of the table's second level that cnchar lacks: each is
-  // its two components in their standard orders, a left component as it is written on the left
-  // (王 and 氵 end in 提, 木 in 点), taken from cnchar's 玩 江 情 祥 秋 峰 林 你 钟 郁.
+  // its components in their standard orders as cnchar writes them elsewhere (王 as in 玩, 氵 江,
+  // 土 坏, 忄 情, 礻 祥, 禾 秋, 山 峰, 木 林, 亻 你, 钅 钟, 阝 郁, ⻗ 雪), a left component as it is
+  // written on the left (王 氵 土 end in 提, 木 in 点).
   玕: '横 横 竖 提 横 横 竖', // 王 干
   玡: '横 横 竖 提 横 撇折 竖钩 撇', // 王 牙
   玭: '横 横 竖 提 横 竖提 撇 竖弯钩', // 王 比
@@ -57,6 +58,14 @@ export const STROKE_OVERRIDES: Readonly<Record<string, string>> = {
   锜: '撇 横 横 横 竖提 横 撇 点 横 竖 横折 横 竖钩', // 钅 奇
   郿: '横折 竖 横 撇 竖 横折 横 横 横 横折折折钩|横撇弯钩 竖', // 眉 阝
   媭: '撇 撇 撇 横 撇 竖 横折 撇 点 撇点 撇 横', // 须 女
+  璪: '横 横 竖 提 竖 横折 横 竖 横折 横 竖 横折 横 横 竖 撇 捺', // 王 喿
+  瓘: '横 横 竖 提 横 竖 竖 竖 横折 横 竖 横折 横 撇 竖 点 横 横 横 竖 横', // 王 雚
+  沚: '点 点 提 竖 横 竖 横', // 氵 止
+  雱: '横 点2 横撇|横钩 竖 点 点 点 点 点 横 横折钩 撇', // ⻗ over 方
+  嵎: '竖 竖弯 竖 竖 横折 横 横 竖 横折钩 竖 提 点', // 山 禺
+  訚: '点 竖 横折钩 点 横 横 横 竖 横折 横', // 门 around 言
+  垱: '横 竖 提 竖 点 撇 横折 横 横', // 土 当
+  塆: '横 竖 提 点 横 竖 竖 撇 点 横折 横 竖折折钩', // 土 弯
 
   // Corrections of cnchar's data. Each says what cnchar has and which characters show the standard.
   // 冓 as in 篝 遘 觏 and 再 (竖 before the last two 横); cnchar writes that 竖 after them.
