@@ -87,8 +87,9 @@ function tally(
 
 describe('the elected list through the command line, in 姓氏笔画 order', () => {
   it('十九届中央政治局委员 (party convention)', () => {
-    // Elected at the 十九届一中全会, as listed in the 中央政治局 entry of 360百科
-    // (baike.so.com/doc/6406226-6619890.html); 孙春兰's "(女)" left out.
+    // The 中央政治局 of the 中国共产党第十九届中央委员会, elected at its 一中全会 (2017), as listed
+    // in the 中央政治局 entry of 360百科 (baike.so.com/doc/6406226-6619890.html); 孙春兰's "(女)"
+    // left out.
     const published = [
       '丁薛祥 习近平 王晨 王沪宁 刘鹤 许其亮 孙春兰 李希 李强 李克强 李鸿忠 杨洁篪 杨晓渡',
       '汪洋 张又侠 陈希 陈全国 陈敏尔 赵乐际 胡春华 栗战书 郭声琨 黄坤明 韩正 蔡奇',
@@ -101,7 +102,8 @@ describe('the elected list through the command line, in 姓氏笔画 order', () 
   });
 
   it('十八届中央政治局委员 (party convention)', () => {
-    // Elected at the 十八届一中全会, as listed in the same 360百科 entry.
+    // The 中央政治局 of the 中国共产党第十八届中央委员会, elected at its 一中全会 (2012), as listed
+    // in the same 360百科 entry.
     const published = [
       '习近平 马凯 王岐山 王沪宁 刘云山 刘延东 刘奇葆 许其亮 孙春兰 孙政才 李克强 李建国 李源潮',
       '汪洋 张春贤 张高丽 张德江 范长龙 孟建柱 赵乐际 胡春华 俞正声 栗战书 郭金龙 韩正',
@@ -113,7 +115,7 @@ describe('the elected list through the command line, in 姓氏笔画 order', () 
   });
 
   it('十六届中央纪委常务委员会委员 (party convention, one character without stroke data)', () => {
-    // "常务委员会委员（按姓氏笔画为序）" of the 十六届中央纪律检查委员会, as given on
+    // "常务委员会委员（按姓氏笔画为序）" of the 十六届中央纪律检查委员会 (elected 2002), as given on
     // news.china.com/zh_cn/focus/jigou/zywyh/zywyh.html; the page writes 马𫘝 as "马(马右加文)"
     // and leaves some places of the list blank, so this is the list less those places.
     const published = [

@@ -2,6 +2,7 @@ import cnchar from 'cnchar';
 import { describe, expect, it } from 'vitest';
 import { classOfStroke, strokeClasses } from '../../../shared/names';
 import { STROKE_OVERRIDES } from '../../../shared/names/overrides';
+import { COMPOUND_SURNAMES } from '../../../shared/names/surnames';
 
 describe('stroke classes', () => {
   it.each([
@@ -67,6 +68,13 @@ describe('stroke classes', () => {
         expect(strokes.split(' '), ch).toHaveLength(count);
       }
     }
+  });
+
+  it('knows every character of the compound surnames', () => {
+    const lacking = [...COMPOUND_SURNAMES]
+      .join('')
+      .replace(/./gu, (ch) => (strokeClasses(ch) === null ? ch : ''));
+    expect(lacking).toBe('');
   });
 
   it('has no data for characters outside it', () => {
