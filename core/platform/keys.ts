@@ -24,7 +24,8 @@ import { fingerprintOf, isPublicKey, signSm2 } from '../export/package/signature
  * that is the user-data folder, with --db (drills, the command line) the database's own folder.
  * The folder is 0700 and each private key 0600 (owner only; on Windows the per-user profile's
  * permissions apply). A key is made at first use and never replaced: the county office registers
- * its fingerprint, so a new key would make every later package look foreign.
+ * its fingerprint, so a new key would make every later package look foreign. Only a restore puts
+ * another key in its place, the registered one brought back from a backup (see replaceKey).
  */
 
 export interface SigningKey {

@@ -15,7 +15,7 @@ import {
   writeFailure,
 } from '../../platform/durable-files';
 import { backUpImages } from './images';
-import { sealedKeysIn } from './signing-keys';
+import { sealedKeysIn } from './sealed-keys';
 
 /*
  * A backup is two files in the chosen folder (often a USB stick): the database as it was at one

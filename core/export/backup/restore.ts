@@ -9,7 +9,8 @@ import { syncFolder, temporaryName } from '../../platform/durable-files';
 import { digestOf, readManifest, type BackupManifest } from './files';
 import { backupImagesFolder, missingImage, restoreImages } from './images';
 import { openKeys, type KeyEnvelope } from './key-envelope';
-import { sealedKeysIn, type KeysToRestore } from './signing-keys';
+import { sealedKeysIn } from './sealed-keys';
+import type { KeysToRestore } from './signing-keys';
 
 /*
  * Restore in two halves. prepareRestore copies the backup beside the live database and checks

@@ -1,5 +1,3 @@
-import type { Database as Connection } from 'better-sqlite3';
-import { z } from 'zod';
 import type { Store } from '../../../db/store';
 import type { BackupKeysStatus, KeyRestore } from '../../../shared/api/backup';
 import type { SigningAlgorithm } from '../../../shared/export/manifest';
@@ -7,7 +5,8 @@ import { ok, type Result } from '../../../shared/api/result';
 import type { Actor } from '../../platform/context';
 import { keyFingerprint, keysFolder, keyText, replaceKey } from '../../platform/keys';
 import { currentKey } from '../package/handlers';
-import { readEnvelope, sealKeys, type KeyEnvelope, type KeyText } from './key-envelope';
+import { sealKeys, type KeyText } from './key-envelope';
+import { sealedKeysKey, sealedOf } from './sealed-keys';
 
 /*
  * The signing keys that backups carry. When the 总监票人 sets the backup passphrase, the
@@ -17,30 +16,7 @@ import { readEnvelope, sealKeys, type KeyEnvelope, type KeyText } from './key-en
  * the keys back beside the restored database, and the fingerprint the county registered stays.
  */
 
-const settingKey = 'backup.signingKeys';
 const algorithms: readonly SigningAlgorithm[] = ['ed25519', 'sm2-sm3'];
-
-const sealedSchema = z.strictObject({
-  setAt: z.iso.datetime(),
-  setBy: z.string(),
-  envelope: z.unknown(),
-});
-
-function sealedOf(
-  value: unknown,
-): { setAt: string; setBy: string; envelope: KeyEnvelope } | undefined {
-  const parsed = sealedSchema.safeParse(value);
-  const envelope = parsed.success ? readEnvelope(parsed.data.envelope) : undefined;
-  return parsed.success && envelope ? { ...parsed.data, envelope } : undefined;
-}
-
-/** The sealed keys in a database file that is not open as a store (a backup, its copy). */
-export function sealedKeysIn(db: Connection): KeyEnvelope | undefined {
-  const row = db
-    .prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?')
-    .get(settingKey);
-  return row === undefined ? undefined : sealedOf(JSON.parse(row.value))?.envelope;
-}
 
 /** The installation's key files, of every scheme it has made a key for. */
 async function keysInFolder(folder: string): Promise<KeyText[]> {
@@ -69,8 +45,8 @@ export async function setBackupPassphrase(
   const keys = await keysInFolder(keysFolder(store.file));
   const envelope = await sealKeys(passphrase, keys);
   store.transaction(() => {
-    const before = sealedOf(store.settings.get(settingKey));
-    store.settings.set(settingKey, { setAt: now.toISOString(), setBy: actor.name, envelope });
+    const before = sealedOf(store.settings.get(sealedKeysKey));
+    store.settings.set(sealedKeysKey, { setAt: now.toISOString(), setBy: actor.name, envelope });
     store.audit.append({
       actor: actor.name,
       role: actor.role,
@@ -82,7 +58,7 @@ export async function setBackupPassphrase(
 }
 
 export async function backupKeysStatus(store: Store): Promise<BackupKeysStatus> {
-  const sealed = sealedOf(store.settings.get(settingKey));
+  const sealed = sealedOf(store.settings.get(sealedKeysKey));
   const held = new Set(sealed?.envelope.keys.map((k) => k.fingerprint));
   const here = await keysInFolder(keysFolder(store.file));
   return {

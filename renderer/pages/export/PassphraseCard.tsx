@@ -50,10 +50,9 @@ export function PassphraseCard({
     <Card size="small" title="签名密钥的备份口令">
       {sealed ? (
         <Typography.Paragraph data-testid="passphrase-set">
-          已于 {when(sealed.setAt)} 由 {sealed.setBy}{' '}
-          设置。此后的每份备份都带有用此口令加密的签名密钥（指纹{' '}
-          {sealed.keys.map((k) => k.fingerprint).join('、')}
-          ）；笔记本丢失时，在另一台电脑上用此口令从备份恢复，上级登记的指纹保持不变。
+          {`已于 ${when(sealed.setAt)} 由${sealed.setBy}设置。`}
+          {`此后的每份备份都带有用此口令加密的签名密钥（指纹 ${sealed.keys.map((k) => k.fingerprint).join('、')}）；`}
+          笔记本丢失时，在另一台电脑上用此口令从备份恢复，上级登记的指纹保持不变。
         </Typography.Paragraph>
       ) : (
         <Alert
@@ -68,13 +67,12 @@ export function PassphraseCard({
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`本机的签名密钥（指纹 ${uncovered.join('、')}）是设置口令之后才有的，备份中还没有它。请重新设置一次口令。`}
+          title={`备份中还没有本机的签名密钥（指纹 ${uncovered.join('、')}）：它是设置口令之后才有的，或这份数据是从另一台电脑恢复来的。请重新设置一次口令。`}
         />
       )}
       <Typography.Paragraph type="secondary">
-        口令至少 {passphraseMinLength}{' '}
-        个字符，本程序不保存口令本身，忘记后无法找回。请把口令另行妥善保管（不要与备份 U
-        盘放在一起）。
+        {`口令至少 ${passphraseMinLength} 个字符，`}
+        本程序不保存口令本身，忘记后无法找回。请把口令另行妥善保管（不要与备份 U 盘放在一起）。
         {!canSet && '只有总监票人可以设置或更改口令。'}
       </Typography.Paragraph>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
