@@ -96,6 +96,12 @@ describe('签名密钥随备份恢复到另一台电脑', () => {
     await page.getByRole('button', { name: '恢复' }).click();
     const dialog = page.getByRole('dialog', { name: '从备份恢复' });
     await dialog.getByLabel('请输入您的 PIN 确认').fill('135790');
+    // Without the passphrase it asks first, and says what not restoring the key means.
+    await dialog.getByRole('button', { name: '校验并恢复' }).click();
+    const ask = page.getByRole('dialog', { name: '不输入口令，只恢复数据？' });
+    await ask.getByText('须把新的公钥文件交上级组织部门重新登记').waitFor();
+    await ask.getByRole('button', { name: '返回输入口令' }).click();
+    await ask.waitFor({ state: 'hidden' });
     await dialog.getByLabel('备份口令（恢复签名密钥）').fill('不是这个口令 2025');
     await dialog.getByRole('button', { name: '校验并恢复' }).click();
     await dialog.getByText('备份口令不对').waitFor();
