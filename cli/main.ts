@@ -42,7 +42,8 @@ const commands: Readonly<Record<string, Command>> = {
     run: async (argv, io) => (await import('./backup')).backupCommand(argv, io),
   },
   restore: {
-    usage: 'restore --db <文件> --backup <备份.sqlite>    校验备份后恢复（原数据库另行保留）',
+    usage:
+      'restore --db <文件> --backup <备份.sqlite> [--passphrase-stdin]    校验备份后恢复（原数据库另行保留）；恢复签名密钥所需的备份口令从标准输入（--passphrase-stdin）或环境变量 CONGRESS_TALLY_BACKUP_PASSPHRASE 读取，绝不写在命令行参数里',
     run: async (argv, io) => (await import('./backup')).restoreCommand(argv, io),
   },
   report: {

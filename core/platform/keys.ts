@@ -5,7 +5,7 @@ import {
   sign,
   type KeyObject,
 } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { sm2 } from 'sm-crypto-v2';
 import { z } from 'zod';
@@ -24,7 +24,8 @@ import { fingerprintOf, isPublicKey, signSm2 } from '../export/package/signature
  * that is the user-data folder, with --db (drills, the command line) the database's own folder.
  * The folder is 0700 and each private key 0600 (owner only; on Windows the per-user profile's
  * permissions apply). A key is made at first use and never replaced: the county office registers
- * its fingerprint, so a new key would make every later package look foreign.
+ * its fingerprint, so a new key would make every later package look foreign. Only a restore puts
+ * another key in its place, the registered one brought back from a backup (see replaceKey).
  */
 
 export interface SigningKey {
@@ -72,6 +73,37 @@ async function readKeyFile(file: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/** The exact text of the installation's key file of this scheme, if it has one. */
+export function keyText(folder: string, algorithm: SigningAlgorithm): Promise<string | undefined> {
+  return readKeyFile(join(folder, keyFiles[algorithm]));
+}
+
+/** The fingerprint of a key file's text, or undefined when it is not a valid key of the scheme. */
+export function keyFingerprint(algorithm: SigningAlgorithm, text: string): string | undefined {
+  return (algorithm === 'ed25519' ? ed25519Key(text) : sm2Key(text))?.fingerprint;
+}
+
+/**
+ * Puts a key file (checked by the caller, from a backup) in place. A different key already there
+ * is renamed aside with `suffix`, never deleted. Returns where it went, or null when the same
+ * key was there already and nothing changed.
+ */
+export async function replaceKey(
+  folder: string,
+  algorithm: SigningAlgorithm,
+  text: string,
+  suffix: string,
+): Promise<{ keptAs: string | null; changed: boolean }> {
+  const file = join(folder, keyFiles[algorithm]);
+  const existing = await readKeyFile(file);
+  if (existing === text) return { keptAs: null, changed: false };
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const keptAs = existing === undefined ? null : `${file}.${suffix}`;
+  if (keptAs !== null) await rename(file, keptAs);
+  await writeDurably(file, [Buffer.from(text, 'utf8')], { mode: 0o600 });
+  return { keptAs, changed: true };
 }
 
 function newEd25519(): string {

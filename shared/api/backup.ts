@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { pinSchema } from './fields';
 import { method, returns } from './method';
 import { roleGroups, roles } from '../domain/roles';
+import type { SigningAlgorithm } from '../export/manifest';
+import { passphraseMaxLength, passphraseMinLength } from '../export/backup-passphrase';
 
 /*
  * 备份与恢复: copies of the whole database to a folder the operator picks (a USB stick), now, on
@@ -31,6 +33,30 @@ export interface BackupInfo {
   /** Audit rows in the copy: how far the record goes. */
   auditRows: number;
   schemaVersion: number;
+  /** Fingerprints of the signing keys it carries, sealed with the backup passphrase; [] if none. */
+  signingKeys: string[];
+}
+
+/** The signing keys that backups carry, sealed with the passphrase the 总监票人 set. */
+export interface BackupKeysStatus {
+  /** null: no passphrase set yet, so backups carry no signing key. */
+  sealed: {
+    setAt: string;
+    setBy: string;
+    keys: { algorithm: SigningAlgorithm; fingerprint: string }[];
+  } | null;
+  /** Fingerprints of this installation's keys that the sealed copy lacks (made since). */
+  uncovered: string[];
+}
+
+/** What a restore did about the signing key, and what that means, in the hall's words. */
+export interface KeyRestore {
+  /** restored: put back; same: this installation had it already; not-restored: see message. */
+  state: 'restored' | 'same' | 'not-restored';
+  fingerprints: string[];
+  /** Key files of this installation that were renamed aside to make room. */
+  keptAside: string[];
+  message: string;
 }
 
 export interface BackupStatus {
@@ -42,6 +68,7 @@ export interface BackupStatus {
   folderProblem: string | null;
   /** The last backup attempted by this program since it started, and how it went. */
   last: { at: string; ok: boolean; message: string } | null;
+  signingKeys: BackupKeysStatus;
 }
 
 export interface Restored {
@@ -49,7 +76,13 @@ export interface Restored {
   backupCreatedAt: string;
   /** Where the database that was replaced now is. */
   keptAs: string;
+  signingKey: KeyRestore;
 }
+
+const passphraseSchema = z
+  .string({ error: '应为口令' })
+  .min(passphraseMinLength, `口令至少 ${passphraseMinLength} 个字符`)
+  .max(passphraseMaxLength, `口令不能超过 ${passphraseMaxLength} 个字符`);
 
 const folderSchema = z
   .string({ error: '应为文件夹路径' })
@@ -98,8 +131,27 @@ export const backupMethods = {
         .min(1, '请选择备份')
         .max(1000, '路径过长'),
       pin: pinSchema,
+      /** Opens the signing keys the backup carries; without it only the data is restored. */
+      passphrase: z
+        .string({ error: '应为口令' })
+        .max(passphraseMaxLength, `口令不能超过 ${passphraseMaxLength} 个字符`)
+        .optional(),
     }),
     access: roleGroups.keyHolders,
     output: returns<Restored>(),
+  }),
+  /**
+   * Sets (or changes) the backup passphrase: the installation's signing keys are sealed with it
+   * for the backups to carry. The passphrase is kept nowhere; the change is audited without it.
+   */
+  'backup.setPassphrase': method({
+    input: z
+      .strictObject({ passphrase: passphraseSchema, confirm: z.string(), pin: pinSchema })
+      .refine((v) => v.passphrase === v.confirm, {
+        message: '两次输入的口令不一致',
+        path: ['confirm'],
+      }),
+    access: roleGroups.chief,
+    output: returns<BackupKeysStatus>(),
   }),
 };

@@ -65,6 +65,18 @@ export function serve(db: string): Promise<Served> {
   });
 }
 
+/** Calls a host's API as a script with its key, under any session token (or none). */
+export function hostApi(served: Served) {
+  return async (method: string, input: unknown, token: string | null = null) => {
+    const response = await fetch(`${served.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `congress_tally_host=${served.key}` },
+      body: JSON.stringify({ token, input }),
+    });
+    return (await response.json()) as Result<unknown>;
+  };
+}
+
 export interface AppUnderTest {
   page: Page;
   context: BrowserContext;
@@ -107,14 +119,7 @@ export async function startApp(options: { chromiumArgs?: string[] } = {}): Promi
     if (message.type() === 'error') pageErrors.push(message.text());
   });
 
-  const rawApi = async (method: string, input: unknown, token: string | null = null) => {
-    const response = await fetch(`${served.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: `congress_tally_host=${served.key}` },
-      body: JSON.stringify({ token, input }),
-    });
-    return (await response.json()) as Result<unknown>;
-  };
+  const rawApi = hostApi(served);
 
   return {
     page,

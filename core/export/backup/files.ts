@@ -15,15 +15,16 @@ import {
   writeFailure,
 } from '../../platform/durable-files';
 import { backUpImages } from './images';
+import { sealedKeysIn } from './sealed-keys';
 
 /*
  * A backup is two files in the chosen folder (often a USB stick): the database as it was at one
  * moment (SQLite's online backup, so entry need not stop) and, beside it, a small manifest with
- * its SHA-256, size, schema version, audit head and the scanned page images it needs (kept in
- * the folder's image folder, see ./images). The database is written under a temporary name,
- * synced, renamed; the images next; the manifest last. A backup without its manifest is not
- * listed and is cleared away later; one whose bytes no longer match its manifest is refused by
- * restore.
+ * its SHA-256, size, schema version, audit head, the signing keys sealed inside it (see
+ * ./signing-keys) and the scanned page images it needs (kept in the folder's image folder, see
+ * ./images). The database is written under a temporary name, synced, renamed; the images next;
+ * the manifest last. A backup without its manifest is not listed and is cleared away later; one
+ * whose bytes no longer match its manifest is refused by restore.
  */
 
 const backupFormat = 'congress-tally-backup';
@@ -42,6 +43,10 @@ const manifestSchema = z.strictObject({
   reason: z.enum(['manual', 'scheduled', 'certified']),
   /** SHA-256 of each scanned page image the backup holds; absent in backups made before scanning. */
   images: z.array(z.string().regex(/^[0-9a-f]{64}$/)).optional(),
+  /** The signing keys sealed inside it with the backup passphrase; absent when none. */
+  signingKeys: z
+    .array(z.strictObject({ algorithm: z.enum(['ed25519', 'sm2-sm3']), fingerprint: z.string() }))
+    .optional(),
 });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
@@ -76,7 +81,7 @@ export async function createBackup(
   const temp = temporaryName(target);
   try {
     await store.db.backup(temp);
-    const { schemaVersion, audit, pages } = selfContained(temp);
+    const { schemaVersion, audit, pages, signingKeys } = selfContained(temp);
     await syncFile(temp);
     const { size, sha256 } = await digestOf(temp);
     await rename(temp, target);
@@ -94,6 +99,7 @@ export async function createBackup(
       audit,
       reason,
       images,
+      ...(signingKeys ? { signingKeys } : {}),
     };
     await writeDurably(manifestPathOf(target), [
       Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
@@ -113,7 +119,7 @@ export async function createBackup(
  */
 function selfContained(
   file: string,
-): Pick<BackupManifest, 'schemaVersion' | 'audit'> & { pages: string[] } {
+): Pick<BackupManifest, 'schemaVersion' | 'audit' | 'signingKeys'> & { pages: string[] } {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = DELETE');
@@ -127,7 +133,8 @@ function selfContained(
       .prepare<[], { image: string }>('SELECT DISTINCT image FROM scan_page ORDER BY image')
       .all()
       .map((row) => row.image);
-    return { schemaVersion, audit: head ?? { seq: 0, hash: '0'.repeat(64) }, pages };
+    const signingKeys = sealedKeysIn(db)?.keys;
+    return { schemaVersion, audit: head ?? { seq: 0, hash: '0'.repeat(64) }, pages, signingKeys };
   } finally {
     db.close();
   }
@@ -205,6 +212,7 @@ function infoOf(file: string, m: BackupManifest, source: string): BackupInfo {
     ours: m.source === source,
     auditRows: m.audit.seq,
     schemaVersion: m.schemaVersion,
+    signingKeys: (m.signingKeys ?? []).map((k) => k.fingerprint),
   };
 }
 

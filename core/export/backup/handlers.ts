@@ -11,10 +11,17 @@ import type {
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { backupSource, createBackup, listBackups, pruneBackups } from './files';
 import { installRestore, prepareRestore, syncInstall } from './restore';
+import {
+  backupKeysStatus,
+  restoredKeyAudit,
+  restoreKeys,
+  setBackupPassphrase,
+} from './signing-keys';
 import { audit, type ServiceContext } from '../../platform/context';
 import type { Handlers } from '../../platform/dispatch';
 import { checkFolder } from '../../platform/durable-files';
 import { checkPin } from '../../platform/session';
+import type { Session } from '../../platform/session-registry';
 
 /*
  * When backups happen: on demand, every N minutes while the app (or the host) runs and something
@@ -148,16 +155,15 @@ export function backupHandlers(ctx: ServiceContext): Handlers<typeof backupMetho
       return made;
     },
 
-    'backup.restore': async ({ file, pin }, session) => {
-      const person = ctx.store.people.byId(session.personId);
-      if (!person?.active) return fail('unauthenticated', '此账号已停用，请由管理员处理');
-      const checked = await checkPin(ctx, person, pin);
+    'backup.restore': async ({ file, pin, passphrase }, session) => {
+      const checked = await pinAgain(ctx, session, pin);
       if (!checked.ok) return checked;
       return serially(ctx, async () => {
         const live = ctx.store.file;
-        const prepared = await prepareRestore(resolve(file), live);
+        const prepared = await prepareRestore(resolve(file), live, passphrase);
         if (!prepared.ok) return prepared;
         const at = ctx.now();
+        const signingKey = await restoreKeys(live, prepared.value.keys, at);
         const keptAs = ctx.replaceDatabase(() => installRestore(prepared.value, live, at));
         await syncInstall(live);
         const restored = {
@@ -169,12 +175,26 @@ export function backupHandlers(ctx: ServiceContext): Handlers<typeof backupMetho
           audit(ctx, session, 'backup.restore', {
             ...restored,
             sha256: prepared.value.manifest.sha256,
+            signingKey: restoredKeyAudit(signingKey),
           }),
         );
-        return ok(restored);
+        return ok({ ...restored, signingKey });
       });
     },
+
+    'backup.setPassphrase': async ({ passphrase, pin }, session) => {
+      const checked = await pinAgain(ctx, session, pin);
+      if (!checked.ok) return checked;
+      return setBackupPassphrase(ctx.store, session, passphrase, ctx.now());
+    },
   };
+}
+
+/** The signed-in person's PIN once more, for what cannot be undone lightly. */
+async function pinAgain(ctx: ServiceContext, session: Session, pin: string): Promise<Result<null>> {
+  const person = ctx.store.people.byId(session.personId);
+  if (!person?.active) return fail('unauthenticated', '此账号已停用，请由管理员处理');
+  return checkPin(ctx, person, pin);
 }
 
 async function backupStatus(ctx: ServiceContext): Promise<BackupStatus> {
@@ -188,5 +208,12 @@ async function backupStatus(ctx: ServiceContext): Promise<BackupStatus> {
       folderProblem = `无法读取备份文件夹 ${config.folder}（U 盘是否已拔出？）`;
     }
   }
-  return { config, database: ctx.store.file, backups, folderProblem, last: runtimeOf(ctx).last };
+  return {
+    config,
+    database: ctx.store.file,
+    backups,
+    folderProblem,
+    last: runtimeOf(ctx).last,
+    signingKeys: await backupKeysStatus(ctx.store),
+  };
 }

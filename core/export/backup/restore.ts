@@ -8,13 +8,17 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import { syncFolder, temporaryName } from '../../platform/durable-files';
 import { digestOf, readManifest, type BackupManifest } from './files';
 import { backupImagesFolder, missingImage, restoreImages } from './images';
+import { openKeys, type KeyEnvelope } from './key-envelope';
+import { sealedKeysIn } from './sealed-keys';
+import type { KeysToRestore } from './signing-keys';
 
 /*
  * Restore in two halves. prepareRestore copies the backup beside the live database and checks
  * the copy (the bytes that will be installed, not the ones on the stick): its digest against its
  * manifest, SQLite's integrity check, that it is our database and not from a newer program, and
  * its audit chain up to the head the manifest recorded, and every scanned page image the manifest
- * lists against its digest. Only then are the images put back beside the live database (beside
+ * lists against its digest. When the backup carries sealed signing keys and a passphrase is given,
+ * they are opened now too: a wrong passphrase or altered keys refuse the restore. Only then are the images put back beside the live database (beside
  * the ones there, never over them), and installRestore, with the database closed, moves the live
  * file aside under a dated name and renames the copy into place.
  */
@@ -24,11 +28,14 @@ export interface PreparedRestore {
   copy: string;
   backup: string;
   manifest: BackupManifest;
+  /** The signing keys it carries, opened with the passphrase, or why there are none. */
+  keys: KeysToRestore;
 }
 
 export async function prepareRestore(
   backupFile: string,
   liveFile: string,
+  passphrase?: string,
 ): Promise<Result<PreparedRestore>> {
   const manifest = await readManifest(backupFile);
   if (!manifest) {
@@ -39,14 +46,17 @@ export async function prepareRestore(
     );
   }
   const copy = temporaryName(liveFile);
+  let keys: KeysToRestore;
   try {
     await copyFile(backupFile, copy, constants.COPYFILE_EXCL);
     await syncCopy(copy);
     const checked = await checkCopy(copy, backupFile, manifest);
-    if (!checked.ok) {
+    const opened = checked.ok ? await keysToRestore(checked.value, passphrase) : checked;
+    if (!opened.ok) {
       await rm(copy, { force: true });
-      return checked;
+      return opened;
     }
+    keys = opened.value;
     await restoreImages(dirname(backupFile), liveFile, manifest.images ?? []);
   } catch (error) {
     await rm(copy, { force: true });
@@ -61,7 +71,27 @@ export async function prepareRestore(
     }
     throw error;
   }
-  return ok({ copy, backup: backupFile, manifest });
+  return ok({ copy, backup: backupFile, manifest, keys });
+}
+
+/** Before anything changes: a wrong passphrase or altered keys refuse the whole restore. */
+async function keysToRestore(
+  envelope: KeyEnvelope | undefined,
+  passphrase: string | undefined,
+): Promise<Result<KeysToRestore>> {
+  if (envelope === undefined) return ok({ kind: 'none-in-backup' });
+  if (passphrase === undefined || passphrase === '') {
+    return ok({ kind: 'no-passphrase', fingerprints: envelope.keys.map((k) => k.fingerprint) });
+  }
+  const opened = await openKeys(envelope, passphrase);
+  if (!opened.ok) {
+    const retry =
+      opened.error.code === 'invalid-argument' ? '' : '如只需恢复数据，可不填口令再恢复一次。';
+    return fail(opened.error.code, `${opened.error.message}。${retry}当前数据库没有任何改动。`, {
+      field: 'passphrase',
+    });
+  }
+  return ok({ kind: 'keys', keys: opened.value });
 }
 
 async function syncCopy(file: string): Promise<void> {
@@ -77,7 +107,7 @@ async function checkCopy(
   copy: string,
   backupFile: string,
   manifest: BackupManifest,
-): Promise<Result<null>> {
+): Promise<Result<KeyEnvelope | undefined>> {
   const refused = (why: string) =>
     fail('invalid-state', `备份 ${backupFile} 未通过校验：${why}。当前数据库没有任何改动。`, {
       field: 'file',
@@ -93,12 +123,14 @@ async function checkCopy(
     if (error instanceof StoreError) return refused(storeRefusal(error));
     throw error;
   }
+  let envelope: KeyEnvelope | undefined;
   try {
     const chain = verifyAuditChain(db);
     if (!chain.ok) return refused(`审计日志第 ${chain.seq} 条：${chain.reason}`);
     if (chain.count !== manifest.audit.seq || chain.head !== manifest.audit.hash) {
       return refused('审计日志的末条与备份清单所记不符');
     }
+    envelope = sealedKeysIn(db);
   } finally {
     db.close();
   }
@@ -108,7 +140,7 @@ async function checkCopy(
       `备份所需的扫描图像 ${missing.slice(0, 12)}… 在 ${backupImagesFolder(dirname(backupFile))} 中缺失或已被改动`,
     );
   }
-  return ok(null);
+  return ok(envelope);
 }
 
 function storeRefusal(error: StoreError): string {

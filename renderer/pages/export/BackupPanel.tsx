@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { useBusy } from '../../components/useBusy';
 import { useSession } from '../../stores/session';
+import { PassphraseCard } from './PassphraseCard';
 import { RestoreDialog } from './RestoreDialog';
 import { backupReasonLabels, size, when } from './words';
 
@@ -99,6 +100,11 @@ export function BackupPanel() {
           )}
         </Space>
       </Card>
+      <PassphraseCard
+        status={status.signingKeys}
+        canSet={inGroup(roleGroups.chief, role)}
+        onChanged={() => void refresh()}
+      />
       {problem && <Alert type="error" showIcon title={problem} />}
       {status.folderProblem && <Alert type="warning" showIcon title={status.folderProblem} />}
       <Card size="small" title="备份文件">
@@ -117,6 +123,10 @@ export function BackupPanel() {
             },
             { title: '审计记录', render: (_v, b) => `${b.auditRows} 条` },
             { title: '大小', render: (_v, b) => size(b.size) },
+            {
+              title: '签名密钥',
+              render: (_v, b) => (b.signingKeys.length > 0 ? '含（已加密）' : '不含'),
+            },
             { title: '文件', dataIndex: 'name' },
             {
               title: '',

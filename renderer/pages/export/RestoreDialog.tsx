@@ -1,6 +1,7 @@
-import { Alert, App, Form, Modal, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/backup';
+import { passphraseMaxLength } from '../../../shared/export/backup-passphrase';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { PinInput, pinRules } from '../../components/PinInput';
@@ -8,10 +9,16 @@ import { useBusy } from '../../components/useBusy';
 import { useSession } from '../../stores/session';
 import { when } from './words';
 
+interface Fields {
+  pin: string;
+  passphrase?: string;
+}
+
 /**
  * Restoring replaces the whole database with the backup: everything done since it was taken is
  * gone from the live file (the replaced database is kept beside it). The PIN is asked again, and
- * afterwards everyone signs in anew.
+ * afterwards everyone signs in anew. A backup that carries the signing key asks for the backup
+ * passphrase too; without it only the data comes back, and the dialog says what that means.
  */
 export function RestoreDialog({
   backup,
@@ -20,26 +27,49 @@ export function RestoreDialog({
   backup: BackupInfo | null;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<{ pin: string }>();
+  const [form] = Form.useForm<Fields>();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, run] = useBusy();
   const { modal } = App.useApp();
+  const carriesKey = (backup?.signingKeys.length ?? 0) > 0;
 
-  const restore = async ({ pin }: { pin: string }) => {
+  const restore = async ({ pin, passphrase }: Fields) => {
     if (!backup) return;
-    const result = await api['backup.restore']({ file: backup.file, pin });
+    const given = passphrase ? passphrase : undefined;
+    if (carriesKey && given === undefined && !(await withoutKey(backup))) return;
+    const result = await api['backup.restore']({ file: backup.file, pin, passphrase: given });
     if (!result.ok) {
-      form.setFieldValue('pin', '');
+      form.setFieldValue(result.error.field === 'passphrase' ? 'passphrase' : 'pin', '');
       setProblem(showApiError(form, result.error));
       return;
     }
     onClose();
-    modal.success({
-      title: '已恢复',
-      content: `已从 ${when(result.value.backupCreatedAt)} 的备份恢复。原数据库保留为 ${result.value.keptAs}。请重新登录。`,
+    const { backupCreatedAt, keptAs, signingKey } = result.value;
+    const restored = signingKey.state !== 'not-restored';
+    modal[restored ? 'success' : 'warning']({
+      title: restored ? '已恢复' : '数据已恢复，签名密钥没有恢复',
+      width: 560,
+      content: (
+        <div data-testid="restore-done">
+          <p>
+            已从 {when(backupCreatedAt)} 的备份恢复。原数据库保留为 {keptAs}。
+          </p>
+          <p data-testid="restore-key">{signingKey.message}</p>
+          <p>请重新登录。</p>
+        </div>
+      ),
       onOk: () => void useSession.getState().refresh(),
     });
   };
+
+  const withoutKey = (b: BackupInfo) =>
+    modal.confirm({
+      title: '不输入口令，只恢复数据？',
+      width: 560,
+      content: `这份备份带有加密的签名密钥（指纹 ${b.signingKeys.join('、')}）。不输入备份口令，签名密钥就不会恢复：此后从本机导出的结果包将带有新的指纹，须把新的公钥文件交上级组织部门重新登记。`,
+      okText: '只恢复数据',
+      cancelText: '返回输入口令',
+    });
 
   return (
     <Modal
@@ -63,6 +93,23 @@ export function RestoreDialog({
         <Form.Item name="pin" label="请输入您的 PIN 确认" rules={pinRules}>
           <PinInput autoFocus />
         </Form.Item>
+        {backup &&
+          (carriesKey ? (
+            <Form.Item
+              name="passphrase"
+              label="备份口令（恢复签名密钥）"
+              extra="输入总监票人设置的备份口令，本机将使用原来的签名密钥，上级登记的指纹不变。"
+              rules={[
+                { max: passphraseMaxLength, message: `口令不能超过 ${passphraseMaxLength} 个字符` },
+              ]}
+            >
+              <Input.Password autoComplete="off" />
+            </Form.Item>
+          ) : (
+            <Typography.Paragraph type="secondary">
+              这份备份不含签名密钥（制作时尚未设置备份口令），只能恢复数据。
+            </Typography.Paragraph>
+          ))}
       </Form>
     </Modal>
   );
