@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { commitBallot } from '../core/entry/ballot-entry';
 import { chromiumUnavailable, jsHeapMb, withBrowserOn } from './browser';
 import { benchPin, candidateNames, countingRound, lcg, openDay, paper } from './day';
-import { ms, percentile, progress } from './measure';
+import { ms, percentile, progress, spread, type Spread } from './measure';
 
 /*
  * keystroke_repaint: on the entry screen, with 300 ballots of the box already entered, from a
@@ -53,6 +53,13 @@ export interface KeystrokeFigures {
   /** The mark keys alone, and Enter alone (whose repaint waits for the ballot to be saved). */
   marks_p99_ms?: number;
   enter_p99_ms?: number;
+  /**
+   * Where Enter's time goes, p50 and p99 of each part: the page before it sends the ballot, the
+   * service's own time (validation, checks, rows, audit row, fsync: the host's Server-Timing),
+   * the rest of the round trip (HTTP, JSON), and the page after the answer (React's render of
+   * the cleared ballot and the wait for the next frame).
+   */
+  enter_parts?: Record<EnterPart, Spread>;
   keystrokes?: number;
   ballots_before?: number;
   peak_mb?: number;
@@ -80,6 +87,7 @@ export async function keystrokeBench(quick: boolean): Promise<KeystrokeFigures> 
       let peak = 0;
       const marks: number[] = [];
       const enters: number[] = [];
+      const parts: Record<EnterPart, number>[] = [];
       for (let i = 0; i < warmup + typed; i += 1) {
         const seq = entered + i + 1;
         await page
@@ -92,7 +100,11 @@ export async function keystrokeBench(quick: boolean): Promise<KeystrokeFigures> 
           if (i >= warmup) marks.push(took);
         }
         const took = await timedKey(page, 'Enter');
-        if (i >= warmup) enters.push(took);
+        const split = await enterSplit(page);
+        if (i >= warmup) {
+          enters.push(took);
+          parts.push(split);
+        }
         await page
           .getByTestId('last-saved')
           .filter({ hasText: `第 ${seq} 张` })
@@ -113,6 +125,7 @@ export async function keystrokeBench(quick: boolean): Promise<KeystrokeFigures> 
         work_p99_ms: ms(percentile(measuredWork, 99)),
         marks_p99_ms: ms(percentile(marks, 99)),
         enter_p99_ms: ms(percentile(enters, 99)),
+        enter_parts: partFigures(parts),
         keystrokes: all.length,
         ballots_before: entered,
         peak_mb: peak,
@@ -168,6 +181,39 @@ async function timedKey(page: Page, key: string): Promise<number> {
     (name) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? Number.NaN,
     keystrokeMeasure,
   );
+}
+
+const enterParts = ['before_request', 'service', 'transport', 'after_response'] as const;
+type EnterPart = (typeof enterParts)[number];
+
+/**
+ * Splits the last Enter's measure at its request to the service: read in the page from the
+ * measure, the request's resource timing and the host's Server-Timing; the timings are cleared
+ * for the next one.
+ */
+async function enterSplit(page: Page): Promise<Record<EnterPart, number>> {
+  const split = await page.evaluate((name) => {
+    const measure = performance.getEntriesByName(name, 'measure').at(-1);
+    const request = (
+      performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+    ).findLast((r) => r.name.endsWith('/api/entry.commit'));
+    performance.clearResourceTimings();
+    if (!measure || !request) return undefined;
+    const service = request.serverTiming.find((t) => t.name === 'dispatch')?.duration ?? 0;
+    return {
+      before_request: request.startTime - measure.startTime,
+      service,
+      transport: request.responseEnd - request.startTime - service,
+      after_response: measure.startTime + measure.duration - request.responseEnd,
+    };
+  }, keystrokeMeasure);
+  if (!split) throw new Error('Enter sent no entry.commit, or its timing was not recorded');
+  return split;
+}
+
+function partFigures(parts: readonly Record<EnterPart, number>[]): Record<EnterPart, Spread> {
+  const figure = (part: EnterPart) => spread(parts.map((p) => p[part]));
+  return Object.fromEntries(enterParts.map((p) => [p, figure(p)])) as Record<EnterPart, Spread>;
 }
 
 /** Signs the teller in and opens the box, by keyboard as a teller does. */

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { EntrySheet, PassProgress } from '../../../shared/api/entry';
 import {
   sameBallot,
@@ -87,7 +88,9 @@ export function useEntryDesk(sheet: EntrySheet, onExit: (done?: string) => void)
     const seq = progressRef.current.nextSeq;
     const result = await api['entry.commit']({ boxId: box.id, seq, ballot: entry });
     if (result.ok) {
-      saved(result.value.progress, result.value.seq, result.value.invalidReason);
+      // Cleared in one render as the answer arrives, so that the next frame shows the next ballot.
+      const { progress: next, seq: done, invalidReason } = result.value;
+      flushSync(() => saved(next, done, invalidReason));
     } else if (result.error.field === 'seq' && (await alreadySaved(box.id, seq, entry))) {
       // The answer to an earlier Enter was lost on its way, not the ballot: it is on disk.
       const sheet = await api['entry.open']({ boxId: box.id });
