@@ -23,6 +23,8 @@ const keyOf: Record<string, string> = { O: '1', X: '2', '-': '3', '?': '4' };
 /** The names in renderer/pages/entry/keystroke-timing.ts (not imported: that is React code). */
 const keystrokeMark = 'entry-keydown';
 const keystrokeMeasure = 'entry-keystroke';
+const answerMark = 'entry-answer';
+const laidOutMark = 'entry-laid-out';
 
 /**
  * Runs in the page: after each keydown the entry page marked, once the event has been through
@@ -54,10 +56,10 @@ export interface KeystrokeFigures {
   marks_p99_ms?: number;
   enter_p99_ms?: number;
   /**
-   * Where Enter's time goes, p50 and p99 of each part: the page before it sends the ballot, the
-   * service's own time (validation, checks, rows, audit row, fsync: the host's Server-Timing),
-   * the rest of the round trip (HTTP, JSON), and the page after the answer (React's render of
-   * the cleared ballot and the wait for the next frame).
+   * Where Enter's time goes, p50 and p99 of each part: the page before it sends the ballot; the
+   * service's own time (validation, checks, rows, audit row, fsync: the host's Server-Timing);
+   * the rest of the round trip (HTTP, JSON); the answer's way into the page's code; React's
+   * render and layout of the cleared ballot; and the wait from there to the next frame.
    */
   enter_parts?: Record<EnterPart, Spread>;
   keystrokes?: number;
@@ -183,30 +185,44 @@ async function timedKey(page: Page, key: string): Promise<number> {
   );
 }
 
-const enterParts = ['before_request', 'service', 'transport', 'after_response'] as const;
+const enterParts = [
+  'before_request',
+  'service',
+  'transport',
+  'to_page',
+  'render',
+  'frame_wait',
+] as const;
 type EnterPart = (typeof enterParts)[number];
 
 /**
- * Splits the last Enter's measure at its request to the service: read in the page from the
- * measure, the request's resource timing and the host's Server-Timing; the timings are cleared
- * for the next one.
+ * Splits the last Enter's measure: read in the page from the measure, the request's resource
+ * timing, the host's Server-Timing and the page's marks; resource timings are cleared for the
+ * next one.
  */
 async function enterSplit(page: Page): Promise<Record<EnterPart, number>> {
-  const split = await page.evaluate((name) => {
-    const measure = performance.getEntriesByName(name, 'measure').at(-1);
-    const request = (
-      performance.getEntriesByType('resource') as PerformanceResourceTiming[]
-    ).findLast((r) => r.name.endsWith('/api/entry.commit'));
-    performance.clearResourceTimings();
-    if (!measure || !request) return undefined;
-    const service = request.serverTiming.find((t) => t.name === 'dispatch')?.duration ?? 0;
-    return {
-      before_request: request.startTime - measure.startTime,
-      service,
-      transport: request.responseEnd - request.startTime - service,
-      after_response: measure.startTime + measure.duration - request.responseEnd,
-    };
-  }, keystrokeMeasure);
+  const split = await page.evaluate(
+    ([name, answered, laidOut]) => {
+      const measure = performance.getEntriesByName(name, 'measure').at(-1);
+      const request = (
+        performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      ).findLast((r) => r.name.endsWith('/api/entry.commit'));
+      const answer = performance.getEntriesByName(answered, 'mark').at(-1);
+      const layout = performance.getEntriesByName(laidOut, 'mark').at(-1);
+      performance.clearResourceTimings();
+      if (!measure || !request || !answer || !layout) return undefined;
+      const service = request.serverTiming.find((t) => t.name === 'dispatch')?.duration ?? 0;
+      return {
+        before_request: request.startTime - measure.startTime,
+        service,
+        transport: request.responseEnd - request.startTime - service,
+        to_page: answer.startTime - request.responseEnd,
+        render: layout.startTime - answer.startTime,
+        frame_wait: measure.startTime + measure.duration - layout.startTime,
+      };
+    },
+    [keystrokeMeasure, answerMark, laidOutMark] as const,
+  );
   if (!split) throw new Error('Enter sent no entry.commit, or its timing was not recorded');
   return split;
 }

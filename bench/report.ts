@@ -178,7 +178,14 @@ export function extraLines(report: Report): string[] {
   );
   add('keystroke: mark keys only, p99', 'keystroke_repaint.marks_p99_ms', 'ms');
   add('keystroke: Enter (saves the ballot), p99', 'keystroke_repaint.enter_p99_ms', 'ms');
-  for (const part of ['before_request', 'service', 'transport', 'after_response']) {
+  for (const part of [
+    'before_request',
+    'service',
+    'transport',
+    'to_page',
+    'render',
+    'frame_wait',
+  ]) {
     add(`keystroke: Enter, ${part}, p99`, `keystroke_repaint.enter_parts.${part}.p99_ms`, 'ms');
   }
   add('scan: read one page, p50', 'scan.read_p50_ms', 'ms');
