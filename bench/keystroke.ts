@@ -185,7 +185,8 @@ async function timedKey(page: Page, key: string): Promise<number> {
   );
 }
 
-const enterParts = [
+/** Enter's parts, in the order they happen. */
+export const enterParts = [
   'before_request',
   'service',
   'transport',

@@ -1,3 +1,4 @@
+import { enterParts } from './keystroke';
 import type { Machine } from './machine';
 
 /** The report as `bench --json` prints it: figures by key, the machine, and the targets met. */
@@ -178,14 +179,7 @@ export function extraLines(report: Report): string[] {
   );
   add('keystroke: mark keys only, p99', 'keystroke_repaint.marks_p99_ms', 'ms');
   add('keystroke: Enter (saves the ballot), p99', 'keystroke_repaint.enter_p99_ms', 'ms');
-  for (const part of [
-    'before_request',
-    'service',
-    'transport',
-    'to_page',
-    'render',
-    'frame_wait',
-  ]) {
+  for (const part of enterParts) {
     add(`keystroke: Enter, ${part}, p99`, `keystroke_repaint.enter_parts.${part}.p99_ms`, 'ms');
   }
   add('scan: read one page, p50', 'scan.read_p50_ms', 'ms');
