@@ -8,6 +8,7 @@ import type { BallotEntry } from '../shared/domain/paper-ballot';
 import { ballotReader, storedBallot } from '../shared/domain/paper-ballot';
 import { candidateNames, countingRound, lcg, openDay, paper } from './day';
 import { filesystemOf } from './machine';
+import { commitParts, type CommitParts } from './commit-parts';
 import { ms, peakMemory, percentile, progress, ratio } from './measure';
 
 /*
@@ -32,6 +33,8 @@ export interface CommitFigures {
   samples: number;
   filesystem: string | null;
   peak_mb: number;
+  /** The commit's own work apart from the disk, part by part (bench/commit-parts.ts). */
+  parts: CommitParts;
 }
 
 export async function commitBench(quick: boolean): Promise<CommitFigures> {
@@ -62,6 +65,7 @@ export async function commitBench(quick: boolean): Promise<CommitFigures> {
       if (start % 500 === 0) progress(`commit: ${start} / ${papers.length}`);
     }
     const peak = peakMemory.mb();
+    const parts = service.parts(papers.slice(0, Math.min(papers.length, 1000)));
     service.close();
     baseline.close();
     const p99 = percentile(serviceTimes, 99);
@@ -75,6 +79,7 @@ export async function commitBench(quick: boolean): Promise<CommitFigures> {
       samples: serviceTimes.length,
       filesystem: filesystemOf(dir),
       peak_mb: peak,
+      parts,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -109,6 +114,13 @@ async function serviceCommits(file: string, count: number) {
       seq += 1;
       return took;
     },
+    parts: (ballots: readonly BallotEntry[]) =>
+      commitParts(
+        day.services.context,
+        { personId: day.teller.id, name: day.teller.name, role: 'teller' },
+        { boxId: box.id, seq },
+        ballots,
+      ),
     close: () => day.services.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { commitBallot } from '../core/entry/ballot-entry';
+import type { PrintPdf } from '../core/reports/handlers';
 import { benchPin, candidateNames, countingRound, lcg, openDay, paper, type BenchDay } from './day';
 import { progress } from './measure';
 
@@ -19,8 +20,14 @@ export interface BuiltCongress {
   roundId: number;
 }
 
-export async function certifiedCongress(file: string, ballots: number): Promise<BuiltCongress> {
+/** `printPdf`: how certification prints the package's reports (else the services' default). */
+export async function certifiedCongress(
+  file: string,
+  ballots: number,
+  printPdf?: PrintPdf,
+): Promise<BuiltCongress> {
   const day = await openDay(file);
+  if (printPdf) day.services.context.printPdf = printPdf;
   const { store, services } = day;
   const { congressId, electionId, roundId } = countingRound(store, {
     candidates,

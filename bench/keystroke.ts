@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { commitBallot } from '../core/entry/ballot-entry';
 import { chromiumUnavailable, jsHeapMb, withBrowserOn } from './browser';
 import { benchPin, candidateNames, countingRound, lcg, openDay, paper } from './day';
-import { ms, percentile, progress } from './measure';
+import { ms, percentile, progress, spread, type Spread } from './measure';
 
 /*
  * keystroke_repaint: on the entry screen, with 300 ballots of the box already entered, from a
@@ -23,6 +23,8 @@ const keyOf: Record<string, string> = { O: '1', X: '2', '-': '3', '?': '4' };
 /** The names in renderer/pages/entry/keystroke-timing.ts (not imported: that is React code). */
 const keystrokeMark = 'entry-keydown';
 const keystrokeMeasure = 'entry-keystroke';
+const answerMark = 'entry-answer';
+const laidOutMark = 'entry-laid-out';
 
 /**
  * Runs in the page: after each keydown the entry page marked, once the event has been through
@@ -53,6 +55,13 @@ export interface KeystrokeFigures {
   /** The mark keys alone, and Enter alone (whose repaint waits for the ballot to be saved). */
   marks_p99_ms?: number;
   enter_p99_ms?: number;
+  /**
+   * Where Enter's time goes, p50 and p99 of each part: the page before it sends the ballot; the
+   * service's own time (validation, checks, rows, audit row, fsync: the host's Server-Timing);
+   * the rest of the round trip (HTTP, JSON); the answer's way into the page's code; React's
+   * render and layout of the cleared ballot; and the wait from there to the next frame.
+   */
+  enter_parts?: Record<EnterPart, Spread>;
   keystrokes?: number;
   ballots_before?: number;
   peak_mb?: number;
@@ -80,6 +89,7 @@ export async function keystrokeBench(quick: boolean): Promise<KeystrokeFigures> 
       let peak = 0;
       const marks: number[] = [];
       const enters: number[] = [];
+      const parts: Record<EnterPart, number>[] = [];
       for (let i = 0; i < warmup + typed; i += 1) {
         const seq = entered + i + 1;
         await page
@@ -92,7 +102,11 @@ export async function keystrokeBench(quick: boolean): Promise<KeystrokeFigures> 
           if (i >= warmup) marks.push(took);
         }
         const took = await timedKey(page, 'Enter');
-        if (i >= warmup) enters.push(took);
+        const split = await enterSplit(page);
+        if (i >= warmup) {
+          enters.push(took);
+          parts.push(split);
+        }
         await page
           .getByTestId('last-saved')
           .filter({ hasText: `第 ${seq} 张` })
@@ -113,6 +127,7 @@ export async function keystrokeBench(quick: boolean): Promise<KeystrokeFigures> 
         work_p99_ms: ms(percentile(measuredWork, 99)),
         marks_p99_ms: ms(percentile(marks, 99)),
         enter_p99_ms: ms(percentile(enters, 99)),
+        enter_parts: partFigures(parts),
         keystrokes: all.length,
         ballots_before: entered,
         peak_mb: peak,
@@ -168,6 +183,54 @@ async function timedKey(page: Page, key: string): Promise<number> {
     (name) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? Number.NaN,
     keystrokeMeasure,
   );
+}
+
+/** Enter's parts, in the order they happen. */
+export const enterParts = [
+  'before_request',
+  'service',
+  'transport',
+  'to_page',
+  'render',
+  'frame_wait',
+] as const;
+type EnterPart = (typeof enterParts)[number];
+
+/**
+ * Splits the last Enter's measure: read in the page from the measure, the request's resource
+ * timing, the host's Server-Timing and the page's marks; resource timings are cleared for the
+ * next one.
+ */
+async function enterSplit(page: Page): Promise<Record<EnterPart, number>> {
+  const split = await page.evaluate(
+    ([name, answered, laidOut]) => {
+      const measure = performance.getEntriesByName(name, 'measure').at(-1);
+      const request = (
+        performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      ).findLast((r) => r.name.endsWith('/api/entry.commit'));
+      const answer = performance.getEntriesByName(answered, 'mark').at(-1);
+      const layout = performance.getEntriesByName(laidOut, 'mark').at(-1);
+      performance.clearResourceTimings();
+      if (!measure || !request || !answer || !layout) return undefined;
+      const service = request.serverTiming.find((t) => t.name === 'dispatch')?.duration ?? 0;
+      return {
+        before_request: request.startTime - measure.startTime,
+        service,
+        transport: request.responseEnd - request.startTime - service,
+        to_page: answer.startTime - request.responseEnd,
+        render: layout.startTime - answer.startTime,
+        frame_wait: measure.startTime + measure.duration - layout.startTime,
+      };
+    },
+    [keystrokeMeasure, answerMark, laidOutMark] as const,
+  );
+  if (!split) throw new Error('Enter sent no entry.commit, or its timing was not recorded');
+  return split;
+}
+
+function partFigures(parts: readonly Record<EnterPart, number>[]): Record<EnterPart, Spread> {
+  const figure = (part: EnterPart) => spread(parts.map((p) => p[part]));
+  return Object.fromEntries(enterParts.map((p) => [p, figure(p)])) as Record<EnterPart, Spread>;
 }
 
 /** Signs the teller in and opens the box, by keyboard as a teller does. */

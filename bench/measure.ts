@@ -36,6 +36,16 @@ export function ms(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** The median and the 99th percentile of a figure, in ms to two decimals. */
+export interface Spread {
+  p50_ms: number;
+  p99_ms: number;
+}
+
+export function spread(samples: readonly number[]): Spread {
+  return { p50_ms: ms(percentile(samples, 50)), p99_ms: ms(percentile(samples, 99)) };
+}
+
 export function ratio(value: number, baseline: number): number {
   return Math.round((value / baseline) * 100) / 100;
 }

@@ -8,6 +8,7 @@ import { currentKey, exportPackage, type ExportDeps } from '../core/export/packa
 import { publicKeyFile } from '../core/platform/keys';
 import { appVersion } from '../core/platform/open';
 import { openChromiumPrinter } from '../core/reports/pdf';
+import type { PdfPrinter } from '../core/reports/printer';
 import { commandLine, idOption, oneLine, readArgs } from './args';
 import type { CliIo } from './io';
 
@@ -39,12 +40,13 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
     if (!congress) return bad(io, '数据库中没有这个大会', exportUsage);
     const target = resolve(out);
     const intoFolder = existsSync(target) && statSync(target).isDirectory();
-    const printer = await openChromiumPrinter();
+    // Started only for a report not kept from certification: usually none is.
+    let printer: Promise<PdfPrinter> | undefined;
     try {
       const deps: ExportDeps = {
         store,
         now: () => new Date(),
-        printPdf: (report) => printer.print(report),
+        printPdf: async (report) => (await (printer ??= openChromiumPrinter())).print(report),
         version: appVersion,
       };
       const exported = await exportPackage(deps, commandLine, {
@@ -56,7 +58,10 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       io.stdout(JSON.stringify(exported.value, null, 2));
       return 0;
     } finally {
-      await printer.close();
+      await printer?.then(
+        (started) => started.close(),
+        () => undefined,
+      );
     }
   });
 }

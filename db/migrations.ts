@@ -2,13 +2,18 @@ import init from './migrations/001_init.sql?raw';
 import results from './migrations/002_results.sql?raw';
 import scan from './migrations/003_scan.sql?raw';
 import ballotLayout from './migrations/004_ballot_layout.sql?raw';
+import reportPdf from './migrations/009_report_pdf.sql?raw';
 
-/** Append-only: a migration, once released, is never edited; add the next number instead. */
+/**
+ * Append-only: a migration, once released, is never edited; add the next number instead. The
+ * numbers increase; a file's user_version is the number of the last one applied to it.
+ */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: '001_init', sql: init },
   { version: 2, name: '002_results', sql: results },
   { version: 3, name: '003_scan', sql: scan },
   { version: 4, name: '004_ballot_layout', sql: ballotLayout },
+  { version: 9, name: '009_report_pdf', sql: reportPdf },
 ];
 
-export const schemaVersion = migrations.length;
+export const schemaVersion = migrations.at(-1)?.version ?? 0;

@@ -9,6 +9,7 @@ import { StoreError, storeErrorFrom } from './errors';
 import { schemaVersion } from './migrations';
 import { openDatabase, userVersion } from './open';
 import { createPeopleRepo } from './people';
+import { createReportPdfsRepo } from './report-pdfs';
 import { createResultsRepo } from './results';
 import { createScanRepo } from './scan';
 import { createSettingsRepo } from './settings';
@@ -93,6 +94,7 @@ function bundle(db: Connection, file: string, now: () => Date) {
     results: createResultsRepo(db, now),
     scan: createScanRepo(db),
     ballotLayouts: createBallotLayoutsRepo(db, now),
+    reportPdfs: createReportPdfsRepo(db, now),
     /**
      * Runs fn in one IMMEDIATE transaction (a savepoint when nested): everything it writes commits
      * together, or nothing does if it throws or returns a failed Result (`{ ok: false }`), which

@@ -2,20 +2,24 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { lazyNamed } from './components/lazy-named';
 import { Shell } from './components/Shell';
 import { Unavailable } from './components/Unavailable';
 import { usePoll } from './components/usePoll';
-import { FirstRunPage } from './pages/first-run/FirstRunPage';
-import { LockScreen } from './pages/lock/LockScreen';
-import { VerifyScreen } from './pages/export/VerifyScreen';
-import { ProjectorPage } from './pages/projector/ProjectorPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { useAppStatus } from './stores/app-status';
 import { useRoute } from './stores/route';
 import { useSession } from './stores/session';
 import { theme } from './theme';
+
+// The sign-in screen and the shell (whose shortcuts work from the first moment after sign-in)
+// are in the first script; the steps' pages and the other screens are loaded when first shown.
+const FirstRunPage = lazyNamed(() => import('./pages/first-run/FirstRunPage'), 'FirstRunPage');
+const LockScreen = lazyNamed(() => import('./pages/lock/LockScreen'), 'LockScreen');
+const VerifyScreen = lazyNamed(() => import('./pages/export/VerifyScreen'), 'VerifyScreen');
+const ProjectorPage = lazyNamed(() => import('./pages/projector/ProjectorPage'), 'ProjectorPage');
 
 // Date pickers name months and weekdays in Chinese.
 dayjs.locale('zh-cn');
@@ -28,7 +32,9 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ErrorBoundary>
-          <Gate />
+          <Suspense fallback={null}>
+            <Gate />
+          </Suspense>
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>
@@ -65,7 +71,11 @@ function Gate() {
           <div hidden={phase === 'locked'} inert={phase === 'locked'}>
             <Shell />
           </div>
-          {phase === 'locked' && <LockScreen />}
+          {phase === 'locked' && (
+            <Suspense fallback={null}>
+              <LockScreen />
+            </Suspense>
+          )}
         </>
       );
   }

@@ -2,6 +2,7 @@ import { ok, type Result } from '../../shared/api/result';
 import type { RoundResults, resultsMethods } from '../../shared/api/results';
 import type { AnnounceMethod } from '../announce/handlers';
 import { backupAfterCertification } from '../export/backup/handlers';
+import { printCertifiedReports } from '../export/package/report-pdfs';
 import { certify, confirmEligibility, recount, unlock } from './certify';
 import type { ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
@@ -39,8 +40,12 @@ export function resultsHandlers(
     'results.confirmEligibility': (input, session) => confirmEligibility(ctx, session, input),
     'results.certify': async (input, session) => {
       const certified = await certify(ctx, session, input);
+      if (!certified.ok) return certified;
       // A copy of the database with the certified result, before anything else happens.
-      if (certified.ok) await backupAfterCertification(ctx);
+      await backupAfterCertification(ctx);
+      // The package's reports, printed once here for every later export.
+      const congressId = locate(store, input.roundId)?.congress.id;
+      if (congressId !== undefined) await printCertifiedReports(ctx, congressId);
       return certified;
     },
     'results.unlock': (input, session) => unlock(ctx, session, input),

@@ -1,27 +1,28 @@
-import type { ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
+import { lazyNamed } from '../components/lazy-named';
 import type { Route } from '../stores/route';
-import { AnnouncePage } from './announce/AnnouncePage';
-import { CheckinPage } from './checkin/CheckinPage';
-import { EntryPage } from './entry/EntryPage';
-import { ExportPage } from './export/ExportPage';
-import { IssuancePage } from './issuance/IssuancePage';
-import { PeoplePage } from './people/PeoplePage';
-import { ResultsPage } from './results/ResultsPage';
-import { SetupPage } from './setup/SetupPage';
 
-/** The page shown inside the shell for each route; the projector has its own full-screen view. */
+/**
+ * The page shown inside the shell for each route; the projector has its own full-screen view.
+ * Each step's page is a chunk of its own, loaded when the step is first opened, so that the
+ * sign-in screen does not wait for the code of every step behind it.
+ */
 const pages: Record<Exclude<Route, 'projector' | 'verify'>, ComponentType> = {
-  setup: SetupPage,
-  checkin: CheckinPage,
-  issuance: IssuancePage,
-  entry: EntryPage,
-  results: ResultsPage,
-  announce: AnnouncePage,
-  export: ExportPage,
-  people: PeoplePage,
+  setup: lazyNamed(() => import('./setup/SetupPage'), 'SetupPage'),
+  checkin: lazyNamed(() => import('./checkin/CheckinPage'), 'CheckinPage'),
+  issuance: lazyNamed(() => import('./issuance/IssuancePage'), 'IssuancePage'),
+  entry: lazyNamed(() => import('./entry/EntryPage'), 'EntryPage'),
+  results: lazyNamed(() => import('./results/ResultsPage'), 'ResultsPage'),
+  announce: lazyNamed(() => import('./announce/AnnouncePage'), 'AnnouncePage'),
+  export: lazyNamed(() => import('./export/ExportPage'), 'ExportPage'),
+  people: lazyNamed(() => import('./people/PeoplePage'), 'PeoplePage'),
 };
 
 export function PageFor({ route }: { route: Route }) {
   const Page = pages[route === 'projector' || route === 'verify' ? 'setup' : route];
-  return <Page />;
+  return (
+    <Suspense fallback={null}>
+      <Page />
+    </Suspense>
+  );
 }

@@ -22,6 +22,7 @@ import {
 import { buildPackage, readPackageSource } from './build';
 import { resultRound } from '../../results/election-results';
 import { notExportedReason } from './results-document';
+import { keptOrPrinted } from './report-pdfs';
 import { latestExport, recordExport } from './seal';
 import { shortForm } from './signature';
 import { verifyPackage } from './verify';
@@ -79,7 +80,8 @@ function keyInfo(key: SigningKey): SigningKeyInfo {
 }
 
 /**
- * Exports a congress's certified results: reads everything at one moment, prints the reports,
+ * Exports a congress's certified results: reads everything at one moment, takes the reports as
+ * printed at certification (printing only those whose content is not the certified one's),
  * signs the manifest, writes the file whole into the folder, then records it (audited) so that
  * result sheets printed from now on carry its seal.
  */
@@ -99,7 +101,7 @@ export async function exportPackage(
   const createdAt = deps.now();
   const built = await buildPackage(source.value, {
     key: key.value,
-    printPdf: deps.printPdf,
+    printPdf: keptOrPrinted(store, deps.printPdf),
     createdAt,
     version: deps.version,
   });

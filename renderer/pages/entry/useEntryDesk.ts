@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { EntrySheet, PassProgress } from '../../../shared/api/entry';
 import {
   sameBallot,
@@ -11,7 +12,7 @@ import { api } from '../../api';
 import { draftKey, useEntryDrafts } from '../../stores/entry-drafts';
 import { emptyDraft, entryOf, isBlank, readerOf, verdictOf, type Draft } from './ballot-draft';
 import { actionForKey, type KeyAction } from './entry-keys';
-import { keystrokeMark, useKeystrokeTiming } from './keystroke-timing';
+import { answerMark, keystrokeMark, useKeystrokeTiming } from './keystroke-timing';
 
 /** A panel over the ballot: while one is open, the ballot's keys go to it. */
 type Panel = 'write-in' | 'invalid' | 'corrections';
@@ -86,8 +87,11 @@ export function useEntryDesk(sheet: EntrySheet, onExit: (done?: string) => void)
     const entry = entryOf(current());
     const seq = progressRef.current.nextSeq;
     const result = await api['entry.commit']({ boxId: box.id, seq, ballot: entry });
+    performance.mark(answerMark);
     if (result.ok) {
-      saved(result.value.progress, result.value.seq, result.value.invalidReason);
+      // Cleared in one render as the answer arrives, so that the next frame shows the next ballot.
+      const { progress: next, seq: done, invalidReason } = result.value;
+      flushSync(() => saved(next, done, invalidReason));
     } else if (result.error.field === 'seq' && (await alreadySaved(box.id, seq, entry))) {
       // The answer to an earlier Enter was lost on its way, not the ballot: it is on disk.
       const sheet = await api['entry.open']({ boxId: box.id });

@@ -36,10 +36,21 @@ export interface ExportedCongress {
   draftElectionId: number;
 }
 
-export async function certifiedCongress(): Promise<ExportedCongress> {
-  const seed = { seats: 2, candidates, entitled: 19, present: 19, writeInBlanks: 1 };
-  const h = await resultsHarness(seed);
+/** The committee election on the shared printer, nothing voted yet. */
+export async function committeeElection(): Promise<ResultsHarness> {
+  const h = await resultsHarness({
+    seats: 2,
+    candidates,
+    entitled: 19,
+    present: 19,
+    writeInBlanks: 1,
+  });
   printWithSharedChromium(h);
+  return h;
+}
+
+/** Votes, enters and certifies the formal round and the runoff its tie opens; the runoff's id. */
+export async function certifyWithRunoff(h: ResultsHarness): Promise<number> {
   await h.vote(h.formalRoundId);
   await h.enter(h.formalRoundId, formalBallots);
   await h.certify(h.formalRoundId);
@@ -51,6 +62,12 @@ export async function certifiedCongress(): Promise<ExportedCongress> {
   await h.vote(runoff.id);
   await h.enter(runoff.id, [...times(11, forWang), ...times(8, forLi)]);
   await h.certify(runoff.id);
+  return runoff.id;
+}
+
+export async function certifiedCongress(): Promise<ExportedCongress> {
+  const h = await committeeElection();
+  const runoffId = await certifyWithRunoff(h);
   const draft = h.store.transaction(() => {
     const election = h.store.elections.create(h.congress.id, {
       title: '选举中国共产党东湖镇纪律检查委员会委员',
@@ -65,7 +82,7 @@ export async function certifiedCongress(): Promise<ExportedCongress> {
     h.store.elections.replaceCandidates(round.id, [{ name: '丁一' }, { name: '张四' }]);
     return election;
   });
-  return { h, formalRoundId: h.formalRoundId, runoffRoundId: runoff.id, draftElectionId: draft.id };
+  return { h, formalRoundId: h.formalRoundId, runoffRoundId: runoffId, draftElectionId: draft.id };
 }
 
 const dirs: string[] = [];

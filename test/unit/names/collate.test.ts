@@ -90,22 +90,4 @@ describe('姓氏笔画 order', () => {
     const once = sortNames(names, 'npc').sorted;
     expect(sortNames([...names].reverse(), 'npc').sorted).toEqual(once);
   });
-
-  it('sorts 300 names quickly', () => {
-    const surnames = [
-      ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文',
-    ];
-    const given = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红'];
-    const names = Array.from(
-      { length: 300 },
-      (_, i) =>
-        `${surnames[i % surnames.length] ?? ''}${given[i % given.length] ?? ''}${i % 3 ? (given[(i * 7) % given.length] ?? '') : ''}`,
-    );
-    const times = Array.from({ length: 11 }, (_, i) => {
-      const started = performance.now();
-      sortNames([...names].reverse(), i % 2 ? 'party' : 'npc');
-      return performance.now() - started;
-    }).sort((a, b) => a - b);
-    expect(times[5]).toBeLessThan(50);
-  });
 });

@@ -55,29 +55,4 @@ describe('pinyin search', () => {
     expect(index.search('zs')).toEqual(['张三', '赵善', '章珊珊']);
     expect(index.search('')).toHaveLength(4);
   });
-
-  it('searches 1,000 delegates in well under a frame (16 ms)', () => {
-    const surnames = [
-      ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾单解仇区朴查',
-    ];
-    const given = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红乐长重行'];
-    const names = Array.from(
-      { length: 1000 },
-      (_, i) =>
-        `${surnames[i % surnames.length] ?? ''}${given[(i * 7) % given.length] ?? ''}${given[i % given.length] ?? ''}`,
-    );
-    const index = createNameIndex(names);
-    const queries = ['z', 'zs', 'zhang', 'wangw', 'shanle', 'lxm', 'qiuchang', 'xyz', '王', 'chen'];
-    index.search('warm up');
-    const times = queries.flatMap((query) =>
-      Array.from({ length: 20 }, () => {
-        const started = performance.now();
-        index.search(query);
-        return performance.now() - started;
-      }),
-    );
-    times.sort((a, b) => a - b);
-    // The median, not the worst case: the machine is shared, and a pause elsewhere is not ours.
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(16);
-  });
 });
