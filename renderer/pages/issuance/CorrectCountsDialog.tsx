@@ -74,7 +74,7 @@ function CorrectDialog(props: {
     <Modal
       open
       title="更正发出、收回选票张数"
-      okText="更正"
+      okText="确认更正"
       cancelText="取消"
       okButtonProps={{ loading: busy }}
       onOk={() => form.submit()}

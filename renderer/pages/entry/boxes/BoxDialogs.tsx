@@ -85,6 +85,7 @@ export function ReopenDialog(props: DialogProps) {
     <ReasonDialog
       {...props}
       action="重开"
+      okText="确认重开"
       title={(box) => `重开已核对的票箱“${box.label}”`}
       explanation="重新清点发现本箱有误时使用：两遍录入都重新打开，由原计票人各自作废有误的选票并按原票重新录入，完成后两遍重新比对、核对。重开后本箱不计入结果；如本轮已结束录入，本轮回到“计票中”。重开和原因记入审计日志。"
       placeholder="重开原因，如：复点发现第 12 张录错"
@@ -101,6 +102,8 @@ function ReasonDialog({
   ...words
 }: DialogProps & {
   action: string;
+  /** The button; the action itself unless given (antd spaces out a two-character label). */
+  okText?: string;
   title: (box: BoxRecord) => string;
   explanation: string;
   placeholder: string;
@@ -127,7 +130,7 @@ function ReasonDialog({
     <Modal
       open={box !== null}
       title={box ? words.title(box) : ''}
-      okText={words.action}
+      okText={words.okText ?? words.action}
       cancelText="取消"
       onOk={save}
       onCancel={onClose}

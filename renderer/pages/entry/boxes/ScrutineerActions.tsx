@@ -47,7 +47,7 @@ export function ScrutineerActions(props: {
         <Button onClick={() => props.onSendBack(box)}>退回更正</Button>
       )}
       {props.canReopen && box.state === 'reconciled' && (
-        <Button onClick={() => props.onReopen(box)}>重开</Button>
+        <Button onClick={() => props.onReopen(box)}>重开票箱</Button>
       )}
       {counting && box.state === 'entering' && empty && (
         <Button danger onClick={remove}>
