@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildResultSheet } from '../../../core/reports/result-sheets';
+import type { ResultsDocument } from '../../../shared/export/results';
+import { verdictOf } from '../export/exported';
+import { entriesOf, json, packageIn, printWithSharedChromium, tempDir } from '../export/fixture';
 import { parseRound, tallyRound } from '../../../shared/tally';
 import { resultsHarness, times } from './fixture';
 
@@ -93,6 +96,28 @@ describe('an elected written-in name found ineligible', () => {
       h.scrutineer.token,
     );
     expect(late.ok || late.error.message).toContain('只有已计票、尚未签核的轮次才记录资格核实');
+  });
+});
+
+describe('the results package', () => {
+  it('states the finding, and its recount from the ballots gives the same result', async () => {
+    const h = await countedWithWriteIn();
+    printWithSharedChromium(h);
+    const roundId = h.formalRoundId;
+    const finding = { roundId, name: '孙五', note: reason, eligible: false };
+    await h.must('results.confirmEligibility', finding, h.scrutineer.token);
+    await h.certify(roundId);
+    const folder = tempDir();
+    await h.must('export.package', { congressId: h.congress.id, folder }, h.chief.token);
+    const { bytes } = packageIn(folder);
+    const results = json<ResultsDocument>(entriesOf(bytes), 'results.json');
+    const round = results.elections[0]?.rounds[0];
+    expect(round?.parameters.ineligible).toEqual(['孙五']);
+    expect(round?.result.elected).toEqual(['丁一', '王二']);
+    expect(round?.eligibility).toMatchObject([{ name: '孙五', eligible: false, note: reason }]);
+    const verdict = verdictOf(bytes);
+    expect(verdict.ok || verdict.reason).toBe(true);
+    expect(verdict.ok && verdict.summary.elections[0]?.elected).toEqual(['丁一', '王二']);
   });
 });
 
