@@ -55,6 +55,11 @@ describe('an elected written-in name found ineligible', () => {
     // The seat left by 孙五 is open; a 另行选举 may list the unelected names, not 孙五.
     expect([followUp.vacancies, followUp.seats, followUp.round]).toEqual([1, 1, null]);
     expect(followUp.eligible).toEqual(['李三', '张四']);
+    // The hall's screen lists only the elected, and says a vacancy still follows.
+    await h.must('results.announce', { roundId }, h.scrutineer.token);
+    const shown = await h.must('results.announcement', {}, h.scrutineer.token);
+    expect(shown?.elected).toEqual(['丁一', '王二']);
+    expect(JSON.stringify(shown)).not.toMatch(/孙五[^"]*当选/);
     // The chair may instead reduce the seats: that path opens as for any shortfall.
     await h.must(
       'results.reduceSeats',
