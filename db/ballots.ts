@@ -222,6 +222,12 @@ export function createBallotsRepo(db: Database, now: () => Date) {
     `INSERT INTO reconciliation (box_id, seq, choice, note, resolved_by, at)
      VALUES (?, ?, ?, ?, ?, ?) RETURNING ${reconciliationColumns}`,
   );
+  const supersede = db.prepare<[string, number]>(
+    `INSERT INTO reconciliation_superseded
+       (box_id, seq, choice, note, resolved_by, at, superseded_at)
+     SELECT box_id, seq, choice, note, resolved_by, at, ? FROM reconciliation WHERE box_id = ?`,
+  );
+  const deleteReconciliations = db.prepare<[number]>('DELETE FROM reconciliation WHERE box_id = ?');
   const selectReconciliations = db.prepare<[number], Reconciliation>(
     `SELECT ${reconciliationColumns} FROM reconciliation WHERE box_id = ? ORDER BY seq`,
   );
@@ -307,6 +313,14 @@ export function createBallotsRepo(db: Database, now: () => Date) {
     /** Standing ballots in every pass of the round's boxes: entry progress at a glance. */
     passCounts: (roundId: number): PassCount[] => selectPassCounts.all(roundId),
 
+    /**
+     * A reopened box: its settled differences move to reconciliation_superseded (kept, with
+     * when), so that the corrected passes are compared afresh. Returns how many moved.
+     */
+    supersedeReconciliations: (boxId: number): number => {
+      supersede.run(now().toISOString(), boxId);
+      return deleteReconciliations.run(boxId).changes;
+    },
     recordReconciliation: (r: Omit<Reconciliation, 'at'>): Reconciliation =>
       returned(
         insertReconciliation.get(

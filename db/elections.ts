@@ -170,6 +170,9 @@ export function createElectionsRepo(db: Database, now: () => Date) {
   const setReturned = db.prepare<[number, string, number], Round>(
     `UPDATE round SET returned = ?, returned_at = ? WHERE id = ? RETURNING ${roundColumns}`,
   );
+  const setCounts = db.prepare<[number, number | null, number], Round>(
+    `UPDATE round SET issued = ?, returned = ? WHERE id = ? RETURNING ${roundColumns}`,
+  );
   const setCertified = db.prepare<[number, string, number], Round>(
     `UPDATE round SET state = 'certified', certified_by = ?, certified_at = ?
      WHERE id = ? RETURNING ${roundColumns}`,
@@ -281,6 +284,9 @@ export function createElectionsRepo(db: Database, now: () => Date) {
     ) => setIssued.get(counts.entitled, counts.present, counts.issued, stamp(), id),
     /** 收回: may exceed issued; that makes the round void, which the service decides. */
     recordReturned: (id: number, count: number) => setReturned.get(count, stamp(), id),
+    /** 更正: the counts typed wrong, corrected; when they were recorded stays as it was. */
+    correctCounts: (id: number, counts: { issued: number; returned: number | null }) =>
+      setCounts.get(counts.issued, counts.returned, id),
     certify: (id: number, personId: number) => setCertified.get(personId, stamp(), id),
     /**
      * Lifts a certification (needs the 总监票人 and a reason): the round goes back to counting

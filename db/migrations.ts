@@ -2,6 +2,7 @@ import init from './migrations/001_init.sql?raw';
 import results from './migrations/002_results.sql?raw';
 import scan from './migrations/003_scan.sql?raw';
 import ballotLayout from './migrations/004_ballot_layout.sql?raw';
+import dayPaths from './migrations/005_day_paths.sql?raw';
 import reportPdf from './migrations/009_report_pdf.sql?raw';
 
 /**
@@ -13,6 +14,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 2, name: '002_results', sql: results },
   { version: 3, name: '003_scan', sql: scan },
   { version: 4, name: '004_ballot_layout', sql: ballotLayout },
+  { version: 5, name: '005_day_paths', sql: dayPaths },
   { version: 9, name: '009_report_pdf', sql: reportPdf },
 ];
 

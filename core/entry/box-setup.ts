@@ -1,7 +1,7 @@
 import type { BoxRecord } from '../../shared/api/entry';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { boxStatePhrase } from '../../shared/strings/entry';
-import { boxRecord, findBox, moveBox, mostEntered } from './boxes';
+import { boxRecord, moveBox, mostEntered, withBox } from './boxes';
 import { audit, type Actor, type ServiceContext } from '../platform/context';
 import { roundContext, whileCounting } from './round';
 import { notFound } from '../platform/lookup';
@@ -41,10 +41,7 @@ export function setExpected(
   input: { boxId: number; expected: number },
 ): Result<BoxRecord> {
   const { store } = ctx;
-  return store.transaction((): Result<BoxRecord> => {
-    const found = findBox(store, input.boxId);
-    if (!found.ok) return found;
-    const { box, context } = found.value;
+  return withBox(store, input.boxId, ({ box, context }) => {
     const counting = whileCounting(context);
     if (!counting.ok) return counting;
     const doubleEntry = context.election.doubleEntry;
@@ -75,10 +72,7 @@ export function setExpected(
 /** Only a box created by mistake: once a ballot went into it, it is part of the record. */
 export function removeBox(ctx: ServiceContext, actor: Actor, boxId: number): Result<null> {
   const { store } = ctx;
-  return store.transaction((): Result<null> => {
-    const found = findBox(store, boxId);
-    if (!found.ok) return found;
-    const { box, context } = found.value;
+  return withBox(store, boxId, ({ box, context }) => {
     const counting = whileCounting(context);
     if (!counting.ok) return counting;
     if (store.ballots.boxBallotCount(box.id) > 0) {
@@ -100,20 +94,18 @@ export function sendBack(
   input: { boxId: number; reason: string },
 ): Result<BoxRecord> {
   const { store } = ctx;
-  return store.transaction((): Result<BoxRecord> => {
-    const found = findBox(store, input.boxId);
-    if (!found.ok) return found;
-    const counting = whileCounting(found.value.context);
+  return withBox(store, input.boxId, (found) => {
+    const counting = whileCounting(found.context);
     if (!counting.ok) return counting;
-    const moved = moveBox(store, found.value, 'send-back');
+    const moved = moveBox(store, found, 'send-back');
     if (!moved.ok) return moved;
     const first = store.ballots.passOf(input.boxId, 1);
     if (first) store.ballots.setPassDone(first.id, false);
     audit(ctx, actor, 'box.send-back', {
       boxId: input.boxId,
-      from: found.value.box.state,
+      from: found.box.state,
       reason: input.reason,
     });
-    return ok(boxRecord(store, moved.value, found.value.context.election.doubleEntry));
+    return ok(boxRecord(store, moved.value, found.context.election.doubleEntry));
   });
 }

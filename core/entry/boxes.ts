@@ -21,6 +21,18 @@ export function findBox(store: Store, boxId: number): Result<BoxInRound> {
   return ok({ box, context });
 }
 
+/** `act` on the box, found in the change's transaction (a failed Result rolls it back). */
+export function withBox<T>(
+  store: Store,
+  boxId: number,
+  act: (found: BoxInRound) => Result<T>,
+): Result<T> {
+  return store.transaction((): Result<T> => {
+    const found = findBox(store, boxId);
+    return found.ok ? act(found.value) : found;
+  });
+}
+
 /**
  * Moves the box along shared/domain/boxes.ts's machine (call inside the change's transaction), or says
  * why the machine does not allow it from where the box is.

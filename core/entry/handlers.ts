@@ -9,6 +9,7 @@ import type { Handlers } from '../platform/dispatch';
 import { finishEntry, overview, projectedKey, projectedRound } from './overview';
 import { roundContext } from './round';
 import { comparison, resolve } from './reconcile';
+import { reopenBox } from './reopen';
 import { notFound } from '../platform/lookup';
 
 /** 录入: the tellers' passes, the 监票人's boxes and reconciliation, and the projector's board. */
@@ -25,6 +26,7 @@ export function entryHandlers(ctx: ServiceContext): Handlers<typeof entryMethods
     'entry.void': (input, session) => voidBallot(ctx, session, input),
     'entry.finishPass': ({ boxId }, session) => finishPass(ctx, session, boxId),
     'entry.sendBack': (input, session) => sendBack(ctx, session, input),
+    'entry.reopenBox': (input, session) => reopenBox(ctx, session, input),
     'entry.differences': ({ boxId }) => comparison(store, boxId),
     'entry.resolve': (input, session) => resolve(ctx, session, input),
     'entry.finish': ({ roundId }, session) => finishEntry(ctx, session, roundId),

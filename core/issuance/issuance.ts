@@ -1,5 +1,4 @@
 import type { Round } from '../../db/elections';
-import type { Store } from '../../db/store';
 import type { IssuanceRound, issuanceMethods } from '../../shared/api/issuance';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { roundLabel } from '../../shared/strings/issuance';
@@ -10,6 +9,8 @@ import { numbered } from '../platform/round-number';
 import { moveRound } from '../platform/round-state';
 import { clock } from '../../shared/strings/time';
 import { countsAttendance, validityOf } from '../checkin/validity';
+import { correctCounts } from './correct';
+import { issuanceRound, reread } from './view';
 
 /*
  * 发票 and 收回, by the scrutineers (issuanceRoles). The round's state moves as shared/domain/rounds.ts
@@ -64,6 +65,9 @@ export function issuanceHandlers(ctx: ServiceContext): Handlers<typeof issuanceM
 
     'issuance.revote': ({ roundId }, session) =>
       located(store, roundId, (at) => revote(ctx, session, at)),
+
+    'issuance.correct': ({ roundId, ...correction }, session) =>
+      located(store, roundId, (at) => correctCounts(ctx, session, at, correction)),
   };
 }
 
@@ -216,45 +220,4 @@ function revote(ctx: ServiceContext, actor: Actor, at: Located): Result<Issuance
     return next;
   });
   return ok(reread(store, { ...at, round: created }));
-}
-
-/** The round as it is now in the database, after a change. */
-function reread(store: Store, at: Located): IssuanceRound {
-  const rounds = store.elections.roundsOf(at.election.id);
-  const round = rounds.find((r) => r.id === at.round.id);
-  if (!round) throw new Error(`round ${at.round.id} vanished`);
-  return issuanceRound(store, { ...at, round, rounds });
-}
-
-function issuanceRound(store: Store, at: Located): IssuanceRound {
-  const { round, congress, rounds } = at;
-  const { number, revoteOf } = numbered(round, rounds);
-  const { issued, returned, entitled, present } = round;
-  const unreturned = issued !== null && returned !== null && returned <= issued;
-  return {
-    id: round.id,
-    electionId: round.electionId,
-    number,
-    kind: round.kind,
-    seats: round.seats,
-    state: round.state,
-    candidates: store.elections.candidatesOf(round.id).length,
-    revoteOf,
-    revote:
-      round.state === 'void'
-        ? (rounds.find((r) => r.parentRoundId === round.id)?.id ?? null)
-        : null,
-    entitled,
-    present,
-    issued,
-    returned,
-    issuedAt: round.issuedAt,
-    returnedAt: round.returnedAt,
-    unreturned: unreturned ? issued - returned : null,
-    voidReason: round.voidReason,
-    validity:
-      entitled === null
-        ? null
-        : validityOf(congress, { entitled, present: present ?? 0, returned }),
-  };
 }

@@ -145,7 +145,14 @@ function statement(congress: Congress, r: RoundResults): string {
   // The names themselves are listed just above the statement, in announcement order.
   const outcome =
     r.elected.length > 0 ? `当选 ${r.elected.length} 名，名单如上。` : '本轮无人当选。';
-  return `${electorate}${ballots}，选举有效。经计票，有效票 ${valid ?? 0} 张，无效票 ${invalid ?? 0} 张。${outcome}`;
+  const setAside = r.eligibility.flatMap((e) =>
+    e.confirmed?.eligible === false
+      ? [
+          `另选他人 ${e.name} 经监票人核实不具备被选举资格（${e.confirmed.note}），不当选，其名额空缺。`,
+        ]
+      : [],
+  );
+  return `${electorate}${ballots}，选举有效。经计票，有效票 ${valid ?? 0} 张，无效票 ${invalid ?? 0} 张。${outcome}${setAside.join('')}`;
 }
 
 /** The engine's words on the tie or the shortfall, with what was decided after it. */

@@ -184,37 +184,3 @@ export function recount(
     return ok(notReady(store, back));
   });
 }
-
-/** Records that an elected written-in name may hold the office, before the round is certified. */
-export function confirmEligibility(
-  ctx: ServiceContext,
-  session: Session,
-  request: { roundId: number; name: string; note: string },
-): Result<RoundResults> {
-  const { store } = ctx;
-  return store.transaction(() => {
-    const at = locate(store, request.roundId);
-    if (!at) return notFound('roundId');
-    if (at.round.state !== 'counted') {
-      return fail(
-        'invalid-state',
-        `本轮${roundStatePhrases[at.round.state]}，只有已计票、尚未签核的轮次才记录资格核实`,
-      );
-    }
-    const tallied = tallyOf(store, at);
-    const record = roundResults(store, at, tallied).eligibility.find(
-      (e) => e.name === request.name,
-    );
-    if (!record) {
-      return fail('invalid-argument', `“${request.name}”不是本轮当选的另选他人，无需核实资格`, {
-        field: 'name',
-      });
-    }
-    if (record.confirmed) {
-      return fail('conflict', `${request.name} 的被选举资格已由 ${record.confirmed.by} 核实`);
-    }
-    store.results.confirmEligibility(at.round.id, { ...request, confirmedBy: session.personId });
-    audit(ctx, session, 'round.eligibility', { ...request, electionId: at.election.id });
-    return ok(roundResults(store, at, tallied));
-  });
-}

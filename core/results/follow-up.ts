@@ -78,16 +78,18 @@ function supplementaryBounds(at: Located, seats: number) {
 
 /**
  * The names a 另行选举 may list: every name of this election's counted rounds (candidates and
- * written-in names with votes) not elected in a certified round, in stroke order.
+ * written-in names with votes) not elected in a certified round and not found ineligible, in
+ * stroke order.
  */
 function unelectedNames(store: Store, at: Located): string[] {
   const elected = new Set(electedNames(store, at).map((e) => normalizeName(e.name)));
   const names = new Map<string, string>();
   for (const round of at.rounds) {
     if (!isTallied(round) || round.kind === 'preliminary') continue;
-    for (const r of tallyOf(store, { ...at, round }).result.results) {
+    const { input, result } = tallyOf(store, { ...at, round });
+    for (const r of result.results) {
       const key = normalizeName(r.name);
-      if (!elected.has(key)) names.set(key, r.name);
+      if (!elected.has(key) && !input.ineligible?.includes(r.name)) names.set(key, r.name);
     }
   }
   const nameOrder = congressRules(at.congress).nameOrder;

@@ -78,17 +78,21 @@ function namesOf(result: RoundResult): NameResultRecord[] {
   });
 }
 
-/** The written-in names the engine flagged as elected, each with its confirmation if recorded. */
+/**
+ * The written-in names the engine flagged as elected, each with its confirmation if recorded,
+ * then those found ineligible (no longer elected, so no longer flagged) with that finding.
+ */
 function eligibilityOf(store: Store, roundId: number, result: RoundResult): EligibilityRecord[] {
   const flagged = result.warnings.flatMap((w) => (w.code === 'eligibility' ? w.names : []));
   const confirmations = store.results.confirmationsOf(roundId);
-  return flagged.map((name) => {
+  const finding = (name: string) => {
     const c = confirmations.find((x) => x.name === name);
-    return {
-      name,
-      confirmed: c ? { by: personName(store, c.confirmedBy), at: c.at, note: c.note } : null,
-    };
-  });
+    return c
+      ? { by: personName(store, c.confirmedBy), at: c.at, note: c.note, eligible: c.eligible }
+      : null;
+  };
+  const ineligible = confirmations.filter((c) => !c.eligible).map((c) => c.name);
+  return [...flagged, ...ineligible].map((name) => ({ name, confirmed: finding(name) }));
 }
 
 function certifyBlocked(at: Located, eligibility: readonly EligibilityRecord[]): string | null {

@@ -65,6 +65,7 @@ function tallyInput(store: Store, at: Located): RoundInput {
   const context = roundContext(store, round.id);
   if (!context) throw new Error(`round ${round.id} has no election or congress`);
   const ballots = groupedBallots(store, round.id, context.reader);
+  const ineligible = store.results.ineligibleOf(round.id);
   const total = ballots.reduce((sum, group) => sum + group.n, 0);
   if (total !== returned) {
     // entry.finish checks this before a round is counted, and nothing changes a counted round.
@@ -82,6 +83,7 @@ function tallyInput(store: Store, at: Located): RoundInput {
     issued,
     returned,
     ballots,
+    ...(ineligible.length === 0 ? {} : { ineligible }),
   };
 }
 

@@ -266,6 +266,16 @@ export const entryMethods = {
     access: scrutineers,
     output: returns<BoxRecord>(),
   }),
+  /**
+   * 重开已核对的票箱 (总监票人): a recount found a reconciled box miscounted. Both passes reopen
+   * for correction and are compared afresh; a round whose entry was closed goes back to
+   * counting. Refused for a certified round (its certification must be lifted first).
+   */
+  'entry.reopenBox': method({
+    input: z.strictObject({ boxId: idSchema, reason: reasonSchema('重开原因') }),
+    access: roleGroups.chief,
+    output: returns<BoxRecord>(),
+  }),
   'entry.differences': method({
     input: z.strictObject({ boxId: idSchema }),
     access: scrutineers,

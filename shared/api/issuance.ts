@@ -96,4 +96,24 @@ export const issuanceMethods = {
     access: issuanceRoles,
     output: returns<IssuanceRound>(),
   }),
+  /**
+   * 更正 the ballots issued or returned typed wrong, with the reason: while the round is voting or
+   * being counted (afterwards only once it is sent back to counting). A correction leaving more
+   * returned than issued voids the round; that needs `confirmVoid`, as at 收回.
+   */
+  'issuance.correct': method({
+    input: z.strictObject({
+      roundId: idSchema,
+      issued: count('发出选票').min(1, '发出选票至少 1 张').optional(),
+      returned: count('收回选票').optional(),
+      reason: z
+        .string({ error: '应为更正原因' })
+        .trim()
+        .min(1, '请写明更正原因（如：收回张数误录，经复点为 48 张）')
+        .max(100, '更正原因不能超过 100 个字'),
+      confirmVoid: z.boolean({ error: '应为 是 或 否' }).optional(),
+    }),
+    access: issuanceRoles,
+    output: returns<IssuanceRound>(),
+  }),
 };

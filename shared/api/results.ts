@@ -43,6 +43,8 @@ export interface Confirmation {
   by: string;
   at: string;
   note: string;
+  /** false: found ineligible (note says why); the name is not elected and its seat is vacant. */
+  eligible: boolean;
 }
 
 /** An elected written-in name, and whether the scrutineers have confirmed its eligibility. */
@@ -225,6 +227,8 @@ export const resultsMethods = {
       roundId: idSchema,
       name: z.string({ error: '应为姓名' }).trim().min(1, '应为姓名').max(40, '姓名过长'),
       note: reasonSchema('核实情况（如：经核对党员名册，系本镇正式党员）'),
+      /** false records the name ineligible: not elected, its seat left to the shortfall path. */
+      eligible: z.boolean({ error: '应为 是 或 否' }).optional(),
     }),
     access: scrutineers,
     output: returns<RoundResults>(),

@@ -8,6 +8,9 @@
  *                                                                                            ▼
  *                                                                                       reconciled
  *
+ * reopen: reconciled → entering, by the 总监票人 when a recount finds the box miscounted; both
+ * passes are corrected and compared afresh.
+ *
  * Without double entry a box stops at `entered`, which is when it counts; with it, only at
  * `reconciled`. A box whose two passes agree goes from comparing to reconciled at once.
  */
@@ -22,7 +25,7 @@ export const BOX_STATES = [
 export type BoxState = (typeof BOX_STATES)[number];
 
 export type BoxEvent =
-  'finish-first' | 'send-back' | 'start-second' | 'finish-second' | 'resolve-last';
+  'finish-first' | 'send-back' | 'start-second' | 'finish-second' | 'resolve-last' | 'reopen';
 
 interface BoxTransition {
   from: BoxState;
@@ -40,6 +43,8 @@ export const boxTransitions: readonly BoxTransition[] = [
   { from: 'second-entry', event: 'send-back', to: 'entering', doubleEntryOnly: true },
   { from: 'second-entry', event: 'finish-second', to: 'comparing', doubleEntryOnly: true },
   { from: 'comparing', event: 'resolve-last', to: 'reconciled', doubleEntryOnly: true },
+  // A recount found the box miscounted: both passes are corrected and compared afresh.
+  { from: 'reconciled', event: 'reopen', to: 'entering', doubleEntryOnly: true },
 ];
 
 /** Where the event takes a box in this state, or undefined when the machine does not allow it. */

@@ -112,6 +112,10 @@ const tallyParametersSchema = z.strictObject({
   }),
   issued: count.describe('发出选票数'),
   returned: count.describe('收回选票数'),
+  ineligible: z
+    .array(name)
+    .optional()
+    .describe('经监票人核实不具备被选举资格的另选他人：不当选，其名额空缺；没有时省略'),
 });
 
 const person = z.string();
@@ -141,7 +145,20 @@ const resultsRoundSchema = z.strictObject({
     .nullable()
     .describe('选举结果差额不足时，经决定减少名额的记录'),
   eligibility: z
-    .array(z.strictObject({ name, note: z.string(), confirmedBy: person, at: z.iso.datetime() }))
+    .array(
+      z.strictObject({
+        name,
+        note: z.string(),
+        confirmedBy: person,
+        at: z.iso.datetime(),
+        eligible: z
+          .boolean()
+          .optional()
+          .describe(
+            'false：经核实不具备被选举资格，不当选，其名额空缺（见 parameters.ineligible）',
+          ),
+      }),
+    )
     .describe('另选他人当选后的资格核实记录'),
 });
 

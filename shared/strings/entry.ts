@@ -38,6 +38,7 @@ export const boxEventWords: Record<BoxEvent, string> = {
   'start-second': '开始第二遍录入',
   'finish-second': '完成第二遍录入',
   'resolve-last': '完成核对',
+  reopen: '重开',
 };
 
 export const passLabels: Record<1 | 2, string> = { 1: '第一遍', 2: '第二遍' };

@@ -62,6 +62,8 @@ export function explainOutcome(
     text = `${who}，${bar}与 ${others.join('、')} 票数相等，同争最后 ${ranking.tiedSeats} 个名额，须再次投票`;
   } else if (!passed) {
     text = `${who}，${bar}不能${done}`;
+  } else if (contender.writeIn && telling.input.ineligible?.includes(contender.name)) {
+    text = `${who}，${bar}但经监票人核实不具备被选举资格，不能${done}，其名额空缺`;
   } else {
     text = `${who}，${bar}但得票在${places}之外，未能${done}`;
   }

@@ -44,6 +44,7 @@ const roundSchema = z.object({
   issued: count,
   returned: count,
   ballots: z.array(groupSchema),
+  ineligible: z.array(z.string()).nullish(),
 });
 
 type Parsed = z.infer<typeof roundSchema>;
@@ -89,6 +90,9 @@ function toInput(data: Parsed): RoundInput {
     issued: data.issued,
     returned: data.returned,
     ballots,
+    ...(data.ineligible == null || data.ineligible.length === 0
+      ? {}
+      : { ineligible: data.ineligible }),
   };
 }
 
@@ -102,6 +106,10 @@ function roundProblem(
     if (options[key] != null && !profile.options.includes(key as OptionKey)) {
       return `options.${key}: ${profile.title}不适用此项`;
     }
+  }
+  const listed = input.ineligible?.find((name) => input.candidates.includes(name));
+  if (listed !== undefined) {
+    return `ineligible: ${listed} 是候选人，只有另选他人才能记为不具备被选举资格`;
   }
   if (input.round === 'preliminary' && profile.preliminary === null) {
     return `round: ${profile.title}没有预选`;

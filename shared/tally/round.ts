@@ -182,7 +182,7 @@ function decide(
   options: RuleOptions,
   input: RoundInput,
 ): Decision {
-  const ranking = rank(contenders, places, passes);
+  const ranking = setAside(rank(contenders, places, passes), input.ineligible ?? []);
   const byStrokes = (a: string, b: string) => compareNames(a, b, options.nameOrder);
   const outcomes = new Map<string, Outcome>();
   const chosen: Outcome = input.round === 'preliminary' ? 'qualified' : 'elected';
@@ -193,7 +193,10 @@ function decide(
     ranking.tied.length > 0
       ? { seats: ranking.tiedSeats, candidates: ranking.tied.map((c) => c.name).sort(byStrokes) }
       : null;
-  const unelected = contenders.filter((c) => outcomeOf(c.name) === 'not-elected');
+  const ineligible = new Set(input.ineligible);
+  const unelected = contenders.filter(
+    (c) => outcomeOf(c.name) === 'not-elected' && !ineligible.has(c.name),
+  );
   const supplementary =
     ranking.vacancies > 0
       ? {
@@ -207,6 +210,21 @@ function decide(
         }
       : null;
   return { ranking, outcomeOf, runoff, supplementary };
+}
+
+/**
+ * A written-in name found ineligible is not elected, and its seat is not passed down to the next
+ * name: it is vacant, as a seat no passing name fills.
+ */
+function setAside(ranking: Ranking, ineligible: readonly string[]): Ranking {
+  const out = (c: Contender) => c.writeIn && ineligible.includes(c.name);
+  const removed = ranking.chosen.filter(out).length;
+  if (removed === 0) return ranking;
+  return {
+    ...ranking,
+    chosen: ranking.chosen.filter((c) => !out(c)),
+    vacancies: ranking.vacancies + removed,
+  };
 }
 
 function resultsOf(counts: Counts, outcomeOf: (name: string) => Outcome): NameResult[] {

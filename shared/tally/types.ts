@@ -66,6 +66,12 @@ export interface RoundInput {
   readonly issued: number;
   readonly returned: number;
   readonly ballots: readonly BallotGroup[];
+  /**
+   * Written-in names the scrutineers found ineligible (not a full member of this organisation,
+   * not a registered voter, ...): never elected, and a seat one of them would have taken is
+   * left vacant, to be filled by the shortfall path (另行选举) or given up by the chair.
+   */
+  readonly ineligible?: readonly string[];
 }
 
 export type Outcome = 'elected' | 'not-elected' | 'runoff' | 'qualified';

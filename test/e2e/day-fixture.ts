@@ -1,5 +1,6 @@
 import type { ProfileId, RuleOptions } from '../../shared/tally/types';
 import { rosterCsv, township, type RosterRow } from '../unit/checkin/roster';
+import type { Page } from 'playwright-core';
 import type { AppUnderTest } from './harness';
 
 export interface SeededCongress {
@@ -75,4 +76,24 @@ export async function printedElection(
 export async function printBallot(app: AppUnderTest, adminToken: string, roundId: number) {
   const printed = await app.api('printouts.pdf', { kind: 'ballot', roundId }, adminToken);
   if (!printed.ok) throw new Error(printed.error.message);
+}
+
+/**
+ * Waits for antd's dialog animations to end: on a loaded machine a click can land while a dialog
+ * is still zooming in, which antd does not always act on.
+ */
+export async function settled(page: Page) {
+  await page
+    .locator('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-leave')
+    .first()
+    .waitFor({ state: 'detached' });
+}
+
+export async function confirm(page: Page, title: string, button: string) {
+  const dialog = page.getByRole('dialog').filter({ hasText: title });
+  await dialog.waitFor();
+  await settled(page);
+  await dialog.getByRole('button', { name: button }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await settled(page);
 }

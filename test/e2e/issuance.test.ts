@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { printBallot, printedElection, seedCongress, tokenOf } from './day-fixture';
+import {
+  confirm,
+  printBallot,
+  printedElection,
+  seedCongress,
+  settled,
+  tokenOf,
+} from './day-fixture';
 import { seedPeople, signedIn, startApp, type AppUnderTest } from './harness';
 
 const committee = '选举中国共产党东湖镇第十六届委员会委员';
@@ -12,26 +19,6 @@ const discipline = '选举中国共产党东湖镇第十六届纪律检查委员
 
 function roundOf(page: Page, title: string, label: string): Locator {
   return page.getByRole('group', { name: `${title}${label}` });
-}
-
-/**
- * Waits for antd's dialog animations to end: on a loaded machine a click can land while a dialog
- * is still zooming in, which antd does not always act on.
- */
-async function settled(page: Page) {
-  await page
-    .locator('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-leave')
-    .first()
-    .waitFor({ state: 'detached' });
-}
-
-async function confirm(page: Page, title: string, button: string) {
-  const dialog = page.getByRole('dialog').filter({ hasText: title });
-  await dialog.waitFor();
-  await settled(page);
-  await dialog.getByRole('button', { name: button }).click();
-  await dialog.waitFor({ state: 'hidden' });
-  await settled(page);
 }
 
 describe('发票', () => {
@@ -189,5 +176,65 @@ describe('发票', () => {
       .getByText('实到 0 < 应到 5 的五分之四 4，不符合选举要求（至少需 4 人）')
       .waitFor();
     expect(app.pageErrors.slice(logged)).toEqual([]);
+  });
+
+  it('corrects the ballots returned with a reason, and asks before a correction voids the round', async () => {
+    const { adminToken, ids: people } = await seedPeople(app, [
+      { name: '李监票', role: 'scrutineer', pin: '2468' },
+    ]);
+    const { congressId, ids } = await seedCongress(app, adminToken, 10);
+    for (const delegateId of ids) {
+      await app.api('checkin.checkIn', { delegateId, via: 'card' }, adminToken);
+    }
+    const { roundId } = await printedElection(app, adminToken, congressId, committee);
+    const scrutineer = await tokenOf(app, people['李监票'] ?? 0, '2468');
+    await app.api('issuance.issue', { roundId, issued: 10 }, scrutineer);
+    const back = await app.api('issuance.return', { roundId, returned: 10 }, scrutineer);
+    expect(back.ok).toBe(true);
+
+    const { page } = app;
+    await page.goto(app.served.url);
+    await signedIn(page, '李监票', '2468');
+    await page.keyboard.press('Alt+3');
+    const round = roundOf(page, committee, '第 1 轮（正式选举）');
+    await round.getByRole('button', { name: '更正张数' }).click();
+    const dialog = page.getByRole('dialog', { name: '更正发出、收回选票张数' });
+    await dialog.waitFor();
+    await settled(page);
+    // No reason: said beside the field, and nothing changes.
+    await dialog.getByLabel('收回选票（张）').fill('9');
+    await dialog.getByRole('button', { name: '确认更正' }).click();
+    await dialog.getByText('请填写更正原因').waitFor();
+    expect(
+      app.query<{ returned: number }>(`SELECT returned FROM round WHERE id = ${roundId}`),
+    ).toEqual({ returned: 10 });
+    await dialog.getByLabel('更正原因').fill('收回张数误录，两名监票人复点为 9 张');
+    await dialog.getByRole('button', { name: '确认更正' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await round.getByTestId('round-facts').getByText('未收回').waitFor();
+    const row = app.query<{ payload: string }>(
+      "SELECT payload FROM audit WHERE action = 'round.correctCounts'",
+    );
+    expect(JSON.parse(row?.payload ?? '{}')).toMatchObject({
+      before: { issued: 10, returned: 10 },
+      after: { issued: 10, returned: 9 },
+      reason: '收回张数误录，两名监票人复点为 9 张',
+    });
+
+    // 发出 corrected below 收回: the dialog explains the rule before the round is voided.
+    await round.getByRole('button', { name: '更正张数' }).click();
+    await dialog.waitFor();
+    await settled(page);
+    await dialog.getByLabel('发出选票（张）').fill('8');
+    await dialog.getByLabel('更正原因').fill('发出张数误录');
+    await dialog.getByRole('button', { name: '确认更正' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '更正后收回的选票多于发出的选票' });
+    await ask.getByText('按规定').waitFor();
+    await app.screenshot('issuance-correct-void');
+    await confirm(page, '更正后收回的选票多于发出的选票', '确认：本轮作废，重新选举');
+    await round.getByText('本轮选举无效，须重新选举').waitFor();
+    expect(app.query<{ state: string }>(`SELECT state FROM round WHERE id = ${roundId}`)).toEqual({
+      state: 'void',
+    });
   });
 });

@@ -114,6 +114,7 @@ function resultsRound(
       note: c.note,
       confirmedBy: personName(store, c.confirmedBy),
       at: c.at,
+      eligible: c.eligible,
     })),
   };
 }
@@ -140,6 +141,7 @@ function parametersOf(input: RoundInput): TallyParameters {
     electorate: { entitled: input.electorate.entitled, present: input.electorate.present ?? null },
     issued: input.issued,
     returned: input.returned,
+    ...(input.ineligible?.length ? { ineligible: [...input.ineligible] } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { IssuanceRound } from '../../../shared/api/issuance';
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
+import { sendConfirmingVoid } from './confirm-void';
 
 /**
  * 收回: the ballots counted from the boxes. More than were issued voids the round at once; the
@@ -25,18 +26,8 @@ export function ReturnForm(props: { round: IssuanceRound; onDone(): Promise<void
       }
       const send = (confirmVoid: boolean) =>
         api['issuance.return']({ roundId: round.id, returned, confirmVoid });
-      let result = await send(false);
-      if (!result.ok && result.error.field === 'confirmVoid') {
-        const agreed = await modal.confirm({
-          title: '收回的选票多于发出的选票',
-          content: result.error.message,
-          okText: '确认：本轮作废，重新选举',
-          okButtonProps: { danger: true },
-          cancelText: '重新清点',
-        });
-        if (!agreed) return;
-        result = await send(true);
-      }
+      const result = await sendConfirmingVoid(modal, '收回的选票多于发出的选票', send);
+      if (!result) return;
       if (!result.ok) {
         setProblem(result.error.message);
         return;

@@ -13,6 +13,7 @@ import { api } from '../../api';
 import { ReportDialog } from '../../components/ReportDialog';
 import { useBusy } from '../../components/useBusy';
 import { ValidityLine } from '../../components/ValidityLine';
+import { CorrectCounts } from './CorrectCountsDialog';
 import { IssueForm } from './IssueForm';
 import { ReturnForm } from './ReturnForm';
 
@@ -106,6 +107,7 @@ function RoundBody({ round, election, live, canIssue, onChanged }: Props) {
             ) : (
               <Alert type="info" showIcon title="投票进行中，等待监票人登记收回的选票" />
             ))}
+          {canIssue && <CorrectCounts round={round} onDone={onChanged} />}
         </>
       );
   }

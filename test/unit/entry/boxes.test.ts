@@ -14,6 +14,7 @@ const events: BoxEvent[] = [
   'start-second',
   'finish-second',
   'resolve-last',
+  'reopen',
 ];
 
 describe('the box state machine as data', () => {
@@ -36,8 +37,9 @@ describe('the box state machine as data', () => {
       '2: second-entry -send-back-> entering',
       '2: second-entry -finish-second-> comparing',
       '2: comparing -resolve-last-> reconciled',
+      '2: reconciled -reopen-> entering',
     ]);
-    expect(boxTransitions).toHaveLength(6);
+    expect(boxTransitions).toHaveLength(7);
   });
 
   it('counts a box once entered, or once reconciled under double entry', () => {

@@ -1,5 +1,6 @@
 import { App, Input, InputNumber, Modal } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Result } from '../../../../shared/api';
 import type { BoxRecord } from '../../../../shared/api/entry';
 import { api } from '../../../api';
 import { useBusy } from '../../../components/useBusy';
@@ -59,7 +60,56 @@ export function ExpectedDialog({ box, onClose, onDone }: DialogProps) {
 }
 
 /** 退回更正: the first pass goes back to its teller, before the comparison. */
-export function SendBackDialog({ box, onClose, onDone }: DialogProps) {
+export function SendBackDialog(props: DialogProps) {
+  const first = props.box?.passes.find((p) => p.pass === 1);
+  const teller = first?.tellerName ?? '第一遍的计票人';
+  return (
+    <ReasonDialog
+      {...props}
+      action="退回"
+      title={(box) => `退回票箱“${box.label}”更正`}
+      explanation={`第一遍由 ${first?.tellerName ?? '—'} 重新打开，作废有误的选票后按原票重新录入；第二遍（如已开始）暂停，待第一遍完成后继续。`}
+      placeholder="退回原因，如：第 12 张录错"
+      send={(boxId, reason) => api['entry.sendBack']({ boxId, reason })}
+      done={(box) => `票箱“${box.label}”已退回 ${teller} 更正`}
+    />
+  );
+}
+
+/**
+ * 重开已核对的票箱 (总监票人): a recount found the box miscounted. Both passes reopen for their
+ * tellers; the box stops counting, and a round whose entry was closed goes back to counting.
+ */
+export function ReopenDialog(props: DialogProps) {
+  return (
+    <ReasonDialog
+      {...props}
+      action="重开"
+      okText="确认重开"
+      title={(box) => `重开已核对的票箱“${box.label}”`}
+      explanation="重新清点发现本箱有误时使用：两遍录入都重新打开，由原计票人各自作废有误的选票并按原票重新录入，完成后两遍重新比对、核对。重开后本箱不计入结果；如本轮已结束录入，本轮回到“计票中”。重开和原因记入审计日志。"
+      placeholder="重开原因，如：复点发现第 12 张录错"
+      send={(boxId, reason) => api['entry.reopenBox']({ boxId, reason })}
+      done={(box) => `票箱“${box.label}”已重开，请两位计票人分别更正`}
+    />
+  );
+}
+
+function ReasonDialog({
+  box,
+  onClose,
+  onDone,
+  ...words
+}: DialogProps & {
+  action: string;
+  /** The button; the action itself unless given (antd spaces out a two-character label). */
+  okText?: string;
+  title: (box: BoxRecord) => string;
+  explanation: string;
+  placeholder: string;
+  send: (boxId: number, reason: string) => Promise<Result<unknown>>;
+  done: (box: BoxRecord) => string;
+}) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, run] = useBusy();
@@ -68,41 +118,41 @@ export function SendBackDialog({ box, onClose, onDone }: DialogProps) {
     setReason('');
     setProblem(null);
   }, [box]);
-  const first = box?.passes.find((p) => p.pass === 1);
   const save = () =>
     run(async () => {
       if (!box) return;
-      const result = await api['entry.sendBack']({ boxId: box.id, reason });
+      const result = await words.send(box.id, reason);
       if (!result.ok) return setProblem(result.error.message);
-      message.success(`票箱“${box.label}”已退回 ${first?.tellerName ?? '第一遍的计票人'} 更正`);
+      message.success(words.done(box));
       onDone();
     });
   return (
     <Modal
       open={box !== null}
-      title={box ? `退回票箱“${box.label}”更正` : ''}
-      okText="退回"
+      title={box ? words.title(box) : ''}
+      okText={words.okText ?? words.action}
       cancelText="取消"
       onOk={save}
       onCancel={onClose}
       confirmLoading={busy}
       destroyOnHidden
     >
-      <p>
-        第一遍由 {first?.tellerName ?? '—'}{' '}
-        重新打开，作废有误的选票后按原票重新录入；第二遍（如已开始）暂停，待第一遍完成后继续。
-      </p>
+      <p>{words.explanation}</p>
       <Input
         autoFocus
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         onPressEnter={save}
         maxLength={100}
-        placeholder="退回原因，如：第 12 张录错"
-        aria-label="退回原因"
+        placeholder={words.placeholder}
+        aria-label={`${words.action}原因`}
         status={problem ? 'error' : undefined}
       />
-      {problem && <div className="dialog-problem">{problem}</div>}
+      {problem && (
+        <div className="dialog-problem" role="alert">
+          {problem}
+        </div>
+      )}
     </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { roundKindLabels, roundStateLabels } from '../../../../shared/strings/se
 import { api } from '../../../api';
 import { usePolled } from '../../../components/usePoll';
 import { useSession } from '../../../stores/session';
-import { ExpectedDialog, SendBackDialog } from './BoxDialogs';
+import { ExpectedDialog, ReopenDialog, SendBackDialog } from './BoxDialogs';
 import { BoxStateTag } from './BoxStateTag';
 import { BoxTotals } from './BoxTotals';
 import { FinishCard } from './FinishCard';
@@ -33,6 +33,7 @@ export function BoxesPanel({ electionId, onEnter, onScan, onReconcile }: Props) 
   const session = useSession((s) => s.session);
   const [editing, setEditing] = useState<BoxRecord | null>(null);
   const [sending, setSending] = useState<BoxRecord | null>(null);
+  const [reopening, setReopening] = useState<BoxRecord | null>(null);
   const load = useMemo(() => () => api['entry.overview']({ electionId }), [electionId]);
   const { value: overview, problem, refresh } = usePolled(load, refreshMs);
 
@@ -41,6 +42,9 @@ export function BoxesPanel({ electionId, onEnter, onScan, onReconcile }: Props) 
   const { round } = overview;
   if (!round) return <Alert type="info" showIcon title={overview.notice ?? '尚无选举轮次'} />;
   const scrutinising = inGroup(roleGroups.scrutineers, session?.role);
+  const canReopen =
+    inGroup(roleGroups.chief, session?.role) &&
+    (round.state === 'counting' || round.state === 'counted' || round.state === 'certified');
   const personId = session?.role === 'teller' ? session.personId : null;
   const reload = () => void refresh();
 
@@ -117,7 +121,9 @@ export function BoxesPanel({ electionId, onEnter, onScan, onReconcile }: Props) 
                       box={box}
                       counting={round.state === 'counting'}
                       onExpected={setEditing}
+                      canReopen={canReopen}
                       onSendBack={setSending}
+                      onReopen={setReopening}
                       onReconcile={onReconcile}
                       onRemoved={reload}
                     />
@@ -145,6 +151,14 @@ export function BoxesPanel({ electionId, onEnter, onScan, onReconcile }: Props) 
         onClose={() => setSending(null)}
         onDone={() => {
           setSending(null);
+          reload();
+        }}
+      />
+      <ReopenDialog
+        box={reopening}
+        onClose={() => setReopening(null)}
+        onDone={() => {
+          setReopening(null);
           reload();
         }}
       />

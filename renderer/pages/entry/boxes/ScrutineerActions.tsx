@@ -5,8 +5,11 @@ import { api } from '../../../api';
 export function ScrutineerActions(props: {
   box: BoxRecord;
   counting: boolean;
+  /** The 总监票人, while the round is being counted, counted or certified (refused, explained). */
+  canReopen: boolean;
   onExpected: (box: BoxRecord) => void;
   onSendBack: (box: BoxRecord) => void;
+  onReopen: (box: BoxRecord) => void;
   onReconcile: (boxId: number) => void;
   onRemoved: () => void;
 }) {
@@ -42,6 +45,9 @@ export function ScrutineerActions(props: {
       )}
       {counting && (box.state === 'entered' || box.state === 'second-entry') && (
         <Button onClick={() => props.onSendBack(box)}>退回更正</Button>
+      )}
+      {props.canReopen && box.state === 'reconciled' && (
+        <Button onClick={() => props.onReopen(box)}>重开票箱</Button>
       )}
       {counting && box.state === 'entering' && empty && (
         <Button danger onClick={remove}>
