@@ -35,7 +35,7 @@ function fileAtVersion(file: string, version: number): void {
   writeFileSync(file, '');
   if (version === 0) return;
   const db = new Database(file);
-  for (const migration of migrations.slice(0, version)) {
+  for (const migration of migrations.filter((m) => m.version <= version)) {
     db.exec(migration.sql);
     db.pragma(`user_version = ${migration.version}`);
   }
@@ -43,9 +43,11 @@ function fileAtVersion(file: string, version: number): void {
 }
 
 describe('migrations', () => {
-  it('number the migrations 1, 2, … so that the version is the count applied', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_m, i) => i + 1));
-    expect(schemaVersion).toBe(migrations.length);
+  it('number the migrations in increasing order, the last one being the schema version', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+    expect(versions[0]).toBe(1);
+    expect(schemaVersion).toBe(versions.at(-1));
   });
 
   it('bring a file from every earlier version to the same schema as a fresh one', () => {
@@ -58,7 +60,7 @@ describe('migrations', () => {
       expect.arrayContaining(['ballot', 'audit', 'delegate', 'attendance']),
     );
 
-    for (let version = 0; version < schemaVersion; version += 1) {
+    for (const version of [0, ...migrations.slice(0, -1).map((m) => m.version)]) {
       const file = join(tempDir(), `at-${version}.sqlite`);
       fileAtVersion(file, version);
       openStore(file).close();
