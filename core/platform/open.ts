@@ -62,11 +62,15 @@ export function openServices(options: ServicesOptions): Services {
   };
   // Handlers are built on the store they are given: a restore builds them again (replaceDatabase).
   const dispatcher = () =>
-    createDispatcher(methods, guardArchived(() => context.store, allHandlers(context)), {
-      sessions: context.sessions,
-      log,
-      databaseFile: options.file,
-    });
+    createDispatcher(
+      methods,
+      guardArchived(() => context.store, allHandlers(context)),
+      {
+        sessions: context.sessions,
+        log,
+        databaseFile: options.file,
+      },
+    );
   let dispatch = dispatcher();
   const stopBackups = startBackupSchedule(context);
   return {

@@ -143,6 +143,7 @@ function buildBallot(store: Store, { roundId }: { roundId: number }): Result<Bui
     congressName: congress.name,
     electionTitle: title,
     seats: round.seats,
+    ...(round.kind === 'preliminary' && { formalCandidates: round.formalCandidates ?? undefined }),
     candidates: (record?.candidates ?? []).map((c) => c.name),
     strokeOrder: !keepsGivenOrder(election.office),
     // A runoff is among the tied names only (就票数相等的被选举人再次投票): nobody can be written in.

@@ -24,6 +24,7 @@ import { audit, type ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
 import { paperChange, reopenForReprint, type TitledRound } from './reprint';
 import { notFound } from '../platform/lookup';
+import { formalAfterPreliminary, preliminaryListProblem, preliminaryRefusal } from './preliminary';
 
 export function electionsHandlers(ctx: ServiceContext): Handlers<typeof electionsMethods> {
   const { store } = ctx;
@@ -43,11 +44,15 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
         : found;
     },
 
-    'elections.create': ({ congressId, ...fields }, session) => {
+    'elections.create': ({ congressId, formalCandidates, ...fields }, session) => {
       const congress = store.congresses.byId(congressId);
       if (!congress) return notFound('congressId');
       const refused =
-        officeRefusal(congress, fields.office) ?? titleTaken(store, congress, fields.title);
+        officeRefusal(congress, fields.office) ??
+        titleTaken(store, congress, fields.title) ??
+        (formalCandidates === undefined
+          ? undefined
+          : preliminaryRefusal(congress, fields.office, fields.seats, formalCandidates));
       if (refused) return refused;
       const election = store.transaction(() => {
         const created = store.elections.create(congressId, {
@@ -55,12 +60,18 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
           doubleEntry: fields.doubleEntry ?? doubleEntryByDefault(fields.office),
           writeInBlanks: fields.writeInBlanks ?? defaultWriteInBlanks(fields.seats),
         });
+        // With a 预选, the formal round is opened from its result (results.openFormal).
         const round = store.elections.createRound({
           electionId: created.id,
-          kind: 'formal',
+          kind: formalCandidates === undefined ? 'formal' : 'preliminary',
           seats: created.seats,
+          formalCandidates: formalCandidates ?? null,
         });
-        audit(ctx, session, 'election.create', { ...created, formalRoundId: round.id });
+        audit(ctx, session, 'election.create', {
+          ...created,
+          [formalCandidates === undefined ? 'formalRoundId' : 'preliminaryRoundId']: round.id,
+          ...(formalCandidates !== undefined && { formalCandidates }),
+        });
         return created;
       });
       return ok(electionRecord(store, election, congress));
@@ -132,6 +143,8 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
             : '另行选举的候选人须在“结果”中按规则调整，不能在设置中修改',
         );
       }
+      const fromPreliminary = formalAfterPreliminary(store, round);
+      if (fromPreliminary) return fromPreliminary;
       const entries = candidates.map((c) => ({ name: c.name, note: c.note ?? '' }));
       const twice = duplicateName(entries);
       if (twice !== undefined) {
@@ -301,6 +314,7 @@ function roundRecord(
     id: round.id,
     kind: round.kind,
     seats: round.seats,
+    formalCandidates: round.formalCandidates,
     state: round.state,
     candidates,
     slate,
@@ -319,6 +333,8 @@ function printBlocked(
     return `本轮${roundStatePhrases[round.state]}，不能再印制选票`;
   }
   if (candidates === 0) return '尚未确定候选人，不能印制选票';
+  const preliminary = round.kind === 'preliminary' && preliminaryListProblem(round, candidates);
+  if (preliminary) return `${preliminary}，不能印制选票`;
   if (!slateOk) return `${slateMessage ?? '候选人人数不符合差额要求'}，不能印制选票`;
   return null;
 }
