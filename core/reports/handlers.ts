@@ -20,6 +20,7 @@ import { buildElectedList, buildResultSheet, buildSummary } from './result-sheet
 import { moveRound } from '../platform/round-state';
 import { ballotReport, delegateCardsReport, signInSheetReport } from './documents';
 import { machineBallot, type LayoutRecord } from './machine-ballot';
+import { buildStructureSheet } from './structure-sheet';
 import type { BallotProps } from './templates/Ballot';
 import type { PrintableReport } from './printer';
 import { notFound } from '../platform/lookup';
@@ -58,6 +59,7 @@ const printoutBuilders: { [K in Kind]: Builder<K> } = {
     buildResultSheet(store, request, resultSheetSeal(store, request)),
   'elected-list': buildElectedList,
   summary: buildSummary,
+  structure: buildStructureSheet,
 };
 
 function buildPrintout(store: Store, request: PrintoutRequest): Result<Built> {

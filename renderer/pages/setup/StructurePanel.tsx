@@ -25,6 +25,7 @@ import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
 import { useSession } from '../../stores/session';
 import { useSetup } from '../../stores/setup';
+import { PreviewDialog } from './PreviewDialog';
 
 const metricOptions: { value: StructureMetric; label: string }[] = [
   { value: 'women', label: '女代表' },
@@ -57,6 +58,7 @@ export function StructurePanel() {
   const delegates = useSetup((s) => s.delegates);
   const [report, setReport] = useState<StructureReportRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
   const congressId = congress?.id;
 
   const load = useCallback(async () => {
@@ -75,7 +77,23 @@ export function StructurePanel() {
     <div className="setup-panel">
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <TargetsCard targets={congress.structureTargets} congressId={congress.id} />
-      {report && <ReportCards report={report} />}
+      {report && (
+        <>
+          <Button
+            style={{ marginTop: 24 }}
+            disabled={report.total === 0}
+            onClick={() => setPrinting(true)}
+          >
+            打印代表结构情况（资格审查）
+          </Button>
+          <ReportCards report={report} />
+        </>
+      )}
+      <PreviewDialog
+        printout={printing ? { kind: 'structure', congressId: congress.id } : null}
+        onClose={() => setPrinting(false)}
+        onPrinted={() => undefined}
+      />
     </div>
   );
 }
