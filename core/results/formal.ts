@@ -101,7 +101,10 @@ export function openFormal(ctx: ServiceContext, actor: Actor, at: Located): Resu
   }
   const { result } = tallyOf(store, at);
   if (result.runoff) {
-    return fail('invalid-state', '预选最后一名正式候选人票数相等，须先对票数相等的人再次投票');
+    return fail(
+      'invalid-state',
+      '预选最后一名正式候选人票数相等：须对票数相等的人再次投票，签核后从再次投票的结果开启正式选举',
+    );
   }
   const followUp = formalFollowUp(store, at, result);
   if (followUp.round) {

@@ -186,4 +186,69 @@ describe('a 预选 held from set-up to the formal round', () => {
     if (!village.ok) expect(village.error.message).toContain('不设预选');
     expect(h.store.elections.listByCongress(h.congress.id)).toHaveLength(1);
   });
+
+  it('settles a tie at the last formal place by a runoff, whose winner joins the formal round', async () => {
+    const h = await resultsHarness({
+      seats: 2,
+      candidates: ['甲', '乙', '丙'],
+      entitled: 10,
+      present: 10,
+    });
+    const created = await preliminaryElection(h);
+    if (!created.ok) throw new Error(created.error.message);
+    const roundId = created.value.rounds[0]?.id ?? 0;
+    await h.must(
+      'elections.setCandidates',
+      { roundId, candidates: nominees.map((name) => ({ name })) },
+      h.admin.token,
+    );
+    await h.vote(roundId);
+    // 丁建国 10, 卜秀英 9, 刁明华 7, 于洋 6, 王芳 6, 石磊 2: 于洋 and 王芳 both qualify (6 of 10
+    // entitled is more than half) and tie for the fourth and last place.
+    await h.enter(roundId, [
+      ...times(3, 'OOOO--'),
+      ...times(3, 'OOO-O-'),
+      ...times(2, 'OO-OO-'),
+      ...times(1, 'OOO--O'),
+      ...times(1, 'O--OOO'),
+    ]);
+    const certified = await h.certify(roundId);
+    expect(certified.followUp).toMatchObject({
+      kind: 'runoff',
+      seats: 1,
+      candidates: ['于洋', '王芳'],
+    });
+    const early = await h.call('results.openFormal', { roundId }, h.chief.token);
+    expect(early).toMatchObject({ ok: false, error: { code: 'invalid-state' } });
+    const runoffId = certified.followUp.kind === 'runoff' ? (certified.followUp.round?.id ?? 0) : 0;
+    expect(h.store.elections.candidatesOf(runoffId).map((c) => c.name)).toEqual(['于洋', '王芳']);
+
+    await h.vote(runoffId);
+    await h.enter(runoffId, [...times(6, '-O'), ...times(4, 'O-')]);
+    const settled = await h.certify(runoffId);
+    expect(settled.elected).toEqual(['王芳']);
+    expect(settled.followUp).toMatchObject({
+      kind: 'formal',
+      qualified: ['丁建国', '卜秀英', '刁明华', '王芳'],
+      blocked: null,
+    });
+    // Neither the 预选 nor its runoff elects anyone.
+    const overview = await h.must(
+      'results.overview',
+      { electionId: created.value.id },
+      h.chief.token,
+    );
+    expect(overview.elected).toEqual([]);
+
+    const opened = await h.must('results.openFormal', { roundId: runoffId }, h.admin.token);
+    const formalId = opened.followUp.kind === 'formal' ? (opened.followUp.round?.id ?? 0) : 0;
+    expect(h.store.elections.candidatesOf(formalId).map((c) => c.name)).toEqual([
+      '丁建国',
+      '卜秀英',
+      '刁明华',
+      '王芳',
+    ]);
+    const fromPreliminary = await h.call('results.openFormal', { roundId }, h.chief.token);
+    expect(fromPreliminary).toMatchObject({ ok: false, error: { code: 'invalid-state' } });
+  });
 });
