@@ -4,6 +4,8 @@ import type { archiveMethods } from '../../shared/api/archive';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { roundLabel } from '../../shared/strings/issuance';
 import { roundStatePhrases } from '../../shared/strings/setup';
+import { announcementKey } from '../announce/announcement';
+import { projectedKey } from '../entry/overview';
 import { latestExport } from '../export/package/seal';
 import { clearCurrentCongress, congressRecord, currentCongress } from '../platform/congress-rules';
 import { audit, type ServiceContext } from '../platform/context';
@@ -72,10 +74,16 @@ export function archiveHandlers(ctx: ServiceContext): Handlers<typeof archiveMet
         );
       }
       const held = holdings(store, congress.id);
+      const roundIds = new Set(
+        store.elections
+          .listByCongress(congress.id)
+          .flatMap((e) => store.elections.roundsOf(e.id).map((r) => r.id)),
+      );
       store.transaction(() => {
         const wasCurrent = currentCongress(store)?.id === congress.id;
         store.congresses.remove(congress.id);
         store.settings.remove(`export.latest.${congress.id}`);
+        clearProjector(store, roundIds);
         if (wasCurrent) clearCurrentCongress(store);
         audit(ctx, session, 'congress.remove', {
           congressId,
@@ -120,6 +128,14 @@ function holdings(store: Store, congressId: number) {
        JOIN box x ON x.id = p.box_id ${ofRounds} AND p.pass = 1 AND b.voided_reason IS NULL`,
     ),
   };
+}
+
+/** The projector no longer shows a board or a result of a deleted congress. */
+function clearProjector(store: Store, roundIds: ReadonlySet<number>): void {
+  for (const key of [announcementKey, projectedKey]) {
+    const shown = store.settings.get(key);
+    if (typeof shown === 'number' && roundIds.has(shown)) store.settings.set(key, null);
+  }
 }
 
 function day(iso: string): string {

@@ -111,6 +111,7 @@ describe('deleting a congress', () => {
     const { id, name } = h.congress;
     const ballots = count(h, 'SELECT count(*) FROM ballot');
     expect(ballots).toBe(6);
+    await h.must('results.announce', { roundId: h.formalRoundId }, h.chief.token);
     // Outside a congress's deletion, an entered ballot is still never deleted.
     expect(() => h.store.db.exec('DELETE FROM ballot')).toThrow(/never deleted/);
 
@@ -142,6 +143,8 @@ describe('deleting a congress', () => {
       h.admin.token,
     );
     expect(h.store.congresses.byId(id)).toBeUndefined();
+    // The projector no longer announces a round that is gone.
+    expect(h.store.settings.get('projector.announcement')).toBeNull();
     for (const table of ['delegate', 'election', 'round', 'box', 'ballot', 'candidate']) {
       expect(count(h, `SELECT count(*) FROM ${table}`), table).toBe(0);
     }
