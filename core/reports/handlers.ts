@@ -13,7 +13,7 @@ import { ballotTitle } from '../../shared/strings/setup';
 import { congressRules } from '../platform/congress-rules';
 import type { Actor, ServiceContext } from '../platform/context';
 import { checkAccess, type Handlers } from '../platform/dispatch';
-import { electionRecord } from '../setup/elections';
+import { electionRecord } from '../setup/election-record';
 import { buildIssuanceSheet } from './issuance-sheet';
 import { resultSheetSeal } from '../export/package/seal';
 import { buildElectedList, buildResultSheet, buildSummary } from './result-sheets';

@@ -1,7 +1,8 @@
 import type { Congress } from '../../db/congresses';
+import type { Election } from '../../db/elections';
 import type { Round } from '../../db/elections';
 import type { Store } from '../../db/store';
-import { fail } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/api/result';
 import { profileLabels } from '../../shared/strings/setup';
 import { PROFILE_RULES } from '../../shared/tally/profiles';
 import type { Office } from '../../shared/tally/types';
@@ -54,4 +55,39 @@ export function formalAfterPreliminary(store: Store, round: Round) {
   const rounds = store.elections.roundsOf(round.electionId);
   if (!rounds.some((r) => r.kind === 'preliminary')) return undefined;
   return fail('invalid-state', '正式选举的候选人是预选确定的正式候选人，不能在设置中修改');
+}
+
+/**
+ * An election's change as it touches its 预选: the new number of formal candidates (null when it
+ * stays), refused where the election has no 预选 or the number would break the formal 差额 with
+ * the seats and office it will have.
+ */
+export function formalCandidatesChange(
+  store: Store,
+  congress: Congress,
+  election: Election,
+  change: {
+    seats?: number | undefined;
+    office?: Office | undefined;
+    formalCandidates?: number | undefined;
+  },
+): Result<{ round: Round; formalCandidates: number } | null> {
+  const round = store.elections
+    .roundsOf(election.id)
+    .find((r) => r.kind === 'preliminary' && r.state !== 'void');
+  if (!round) {
+    return change.formalCandidates === undefined
+      ? ok(null)
+      : fail('invalid-argument', '本选举事项不进行预选，没有正式候选人数可改', {
+          field: 'formalCandidates',
+        });
+  }
+  const target = change.formalCandidates ?? round.formalCandidates ?? round.seats;
+  const seats = change.seats ?? election.seats;
+  const office = change.office ?? election.office;
+  const moved =
+    target !== round.formalCandidates || seats !== election.seats || office !== election.office;
+  const refused = moved ? preliminaryRefusal(congress, office, seats, target) : undefined;
+  if (refused) return refused;
+  return ok(target === round.formalCandidates ? null : { round, formalCandidates: target });
 }

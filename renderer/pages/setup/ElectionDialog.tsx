@@ -75,6 +75,8 @@ export function ElectionDialog(props: {
       doubleEntry: editing?.doubleEntry ?? doubleEntryByDefault(office),
       writeInBlanks: editing?.writeInBlanks ?? defaultWriteInBlanks(seats),
       preliminary: false,
+      formalCandidates:
+        editing?.rounds.find((r) => r.kind === 'preliminary')?.formalCandidates ?? 0,
     });
   }, [props.open, editing, form, props.profile]);
 
@@ -82,7 +84,12 @@ export function ElectionDialog(props: {
     setBusy(true);
     const result = editing
       ? await withReprintConfirm(modal, (confirmReprint) =>
-          api['elections.update']({ electionId: editing.id, confirmReprint, ...values }),
+          api['elections.update']({
+            electionId: editing.id,
+            confirmReprint,
+            ...values,
+            ...(heldPreliminary && { formalCandidates }),
+          }),
         )
       : await api['elections.create']({
           congressId: props.congressId,
@@ -192,32 +199,14 @@ export function ElectionDialog(props: {
               </Col>
               <Col span={12}>
                 {preliminary && (
-                  <Form.Item
-                    name="formalCandidates"
-                    label="预选产生正式候选人数"
-                    extra="须符合正式选举的差额要求；预选结果签核后，在“结果”中开启正式选举"
-                    rules={[{ required: true, message: '请输入预选产生的正式候选人数' }]}
-                  >
-                    <InputNumber
-                      min={1}
-                      max={150}
-                      precision={0}
-                      style={{ width: '100%' }}
-                      suffix="名"
-                    />
-                  </Form.Item>
+                  <FormalCandidates extra="须符合正式选举的差额要求；预选结果签核后，在“结果”中开启正式选举" />
                 )}
               </Col>
             </>
           )}
           {heldPreliminary && (
-            <Col span={24}>
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={`本选举先进行预选，产生正式候选人 ${heldPreliminary.formalCandidates ?? ''} 名（设定后不能更改；如需更改，请在投票前删除本选举事项后重新设置）`}
-              />
+            <Col span={12}>
+              <FormalCandidates extra="本选举先进行预选；投票开始后不能再更改" />
             </Col>
           )}
           <Col span={24}>
@@ -234,5 +223,18 @@ export function ElectionDialog(props: {
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>
+  );
+}
+
+function FormalCandidates({ extra }: { extra: string }) {
+  return (
+    <Form.Item
+      name="formalCandidates"
+      label="预选产生正式候选人数"
+      extra={extra}
+      rules={[{ required: true, message: '请输入预选产生的正式候选人数' }]}
+    >
+      <InputNumber min={1} max={150} precision={0} style={{ width: '100%' }} suffix="名" />
+    </Form.Item>
   );
 }

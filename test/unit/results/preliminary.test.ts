@@ -50,16 +50,20 @@ async function preliminaryElection(h: ResultsHarness, formalCandidates = 4) {
   return created;
 }
 
+/** Ten delegates, all present; the harness's own election is not used here. */
+const congressOfTen = () =>
+  resultsHarness({ seats: 2, candidates: ['甲', '乙', '丙'], entitled: 10, present: 10 });
+
+async function withPreliminary() {
+  const h = await congressOfTen();
+  const made = await preliminaryElection(h);
+  if (!made.ok) throw new Error(made.error.message);
+  return { h, created: made };
+}
+
 describe('a 预选 held from set-up to the formal round', () => {
   it('is set up with the number of formal candidates, printed, counted and followed by the formal round', async () => {
-    const h = await resultsHarness({
-      seats: 2,
-      candidates: ['甲', '乙', '丙'],
-      entitled: 10,
-      present: 10,
-    });
-    const created = await preliminaryElection(h);
-    if (!created.ok) throw new Error(created.error.message);
+    const { h, created } = await withPreliminary();
     const [round] = created.value.rounds;
     expect(round).toMatchObject({ kind: 'preliminary', seats: 3, formalCandidates: 4 });
     if (!round) return;
@@ -160,13 +164,52 @@ describe('a 预选 held from set-up to the formal round', () => {
     expect(done.complete).toBe(true);
   });
 
-  it('refuses a 预选 its rules do not have, or one whose formal list would break the 差额', async () => {
-    const h = await resultsHarness({
-      seats: 2,
-      candidates: ['甲', '乙', '丙'],
-      entitled: 10,
-      present: 10,
+  it('changes the number of formal candidates before the vote, within the formal 差额', async () => {
+    const { h, created } = await withPreliminary();
+    const electionId = created.value.id;
+    const roundId = created.value.rounds[0]?.id ?? 0;
+    const five = await h.must(
+      'elections.update',
+      { electionId, formalCandidates: 5 },
+      h.admin.token,
+    );
+    expect(five.rounds[0]).toMatchObject({ kind: 'preliminary', formalCandidates: 5 });
+    // Four seats need at least five formal candidates (20% more): four is refused, five kept.
+    const tooFew = await h.call(
+      'elections.update',
+      { electionId, seats: 4, formalCandidates: 4 },
+      h.admin.token,
+    );
+    expect(tooFew).toMatchObject({ ok: false, error: { field: 'formalCandidates' } });
+    const four = await h.must('elections.update', { electionId, seats: 4 }, h.admin.token);
+    expect(four.rounds[0]).toMatchObject({ seats: 4, formalCandidates: 5 });
+    const payload = h.store.db
+      .prepare<[], string>(
+        "SELECT payload FROM audit WHERE action = 'election.update' ORDER BY seq LIMIT 1",
+      )
+      .pluck()
+      .get();
+    expect(JSON.parse(payload ?? '{}')).toMatchObject({
+      formalCandidates: { before: 4, after: 5 },
     });
+
+    await h.must(
+      'elections.setCandidates',
+      { roundId, candidates: nominees.map((name) => ({ name })) },
+      h.admin.token,
+    );
+    await h.vote(roundId);
+    const late = await h.call(
+      'elections.update',
+      { electionId, formalCandidates: 6 },
+      h.admin.token,
+    );
+    expect(late).toMatchObject({ ok: false, error: { code: 'invalid-state' } });
+    expect(h.store.elections.roundById(roundId)?.formalCandidates).toBe(5);
+  });
+
+  it('refuses a 预选 its rules do not have, or one whose formal list would break the 差额', async () => {
+    const h = await congressOfTen();
     const tooFew = await preliminaryElection(h, 3);
     expect(tooFew).toMatchObject({ ok: false, error: { field: 'formalCandidates' } });
     if (!tooFew.ok) expect(tooFew.error.message).toMatch(/差额/);
@@ -188,14 +231,7 @@ describe('a 预选 held from set-up to the formal round', () => {
   });
 
   it('settles a tie at the last formal place by a runoff, whose winner joins the formal round', async () => {
-    const h = await resultsHarness({
-      seats: 2,
-      candidates: ['甲', '乙', '丙'],
-      entitled: 10,
-      present: 10,
-    });
-    const created = await preliminaryElection(h);
-    if (!created.ok) throw new Error(created.error.message);
+    const { h, created } = await withPreliminary();
     const roundId = created.value.rounds[0]?.id ?? 0;
     await h.must(
       'elections.setCandidates',
