@@ -32,7 +32,7 @@ interface Values {
   ballotColour: string;
   doubleEntry: boolean;
   writeInBlanks: number;
-  /** Creation only: the election starts with a 预选 producing formalCandidates names. */
+  /** The election starts (or, being edited, started) with a 预选 producing formalCandidates names. */
   preliminary?: boolean;
   formalCandidates?: number;
 }
@@ -76,7 +76,7 @@ export function ElectionDialog(props: {
       writeInBlanks: editing?.writeInBlanks ?? defaultWriteInBlanks(seats),
       preliminary: false,
       formalCandidates:
-        editing?.rounds.find((r) => r.kind === 'preliminary')?.formalCandidates ?? 0,
+        editing?.rounds.find((r) => r.kind === 'preliminary')?.formalCandidates ?? undefined,
     });
   }, [props.open, editing, form, props.profile]);
 
