@@ -35,6 +35,11 @@ export const reportKinds: Readonly<Record<string, ReportKind>> = {
     request: (store, args) =>
       congressRequest(store, args, (congressId) => ({ kind: 'cards', congressId })),
   },
+  structure: {
+    options: '[--congress <编号>]',
+    request: (store, args) =>
+      congressRequest(store, args, (congressId) => ({ kind: 'structure', congressId })),
+  },
   issuance: { options: '--election <编号>', request: issuanceRequest },
   ...resultReportKinds,
 };

@@ -23,6 +23,8 @@ export interface CongressFields {
 export interface Congress extends CongressFields {
   id: number;
   createdAt: string;
+  /** When it was archived (read-only, out of the congress list); null while it is in use. */
+  archivedAt: string | null;
 }
 
 type NewCongress = Pick<CongressFields, 'name' | 'heldOn' | 'profile'> & Partial<CongressFields>;
@@ -35,7 +37,7 @@ interface CongressRow extends Omit<Congress, 'options' | 'structureTargets' | 'm
 
 const columns = `id, name, term, organiser, venue, held_on AS heldOn, profile, options,
   ballot_instructions AS ballotInstructions, machine_readable AS machineReadable,
-  structure_targets AS structureTargets, created_at AS createdAt`;
+  structure_targets AS structureTargets, created_at AS createdAt, archived_at AS archivedAt`;
 
 const toCongress = (row: CongressRow): Congress => ({
   ...row,
@@ -87,6 +89,18 @@ export function createCongressesRepo(db: Database, now: () => Date) {
      WHERE id = @id RETURNING ${columns}`,
   );
   const remove = db.prepare<[number]>('DELETE FROM congress WHERE id = ?');
+  const markRemoval = db.prepare<[number]>('INSERT INTO congress_removal (congress_id) VALUES (?)');
+  const clearRemoval = db.prepare<[number]>('DELETE FROM congress_removal WHERE congress_id = ?');
+  // A savepoint inside the caller's transaction; its own transaction otherwise.
+  const removeWithBallots = db.transaction((id: number): boolean => {
+    markRemoval.run(id);
+    const removed = remove.run(id).changes > 0;
+    clearRemoval.run(id);
+    return removed;
+  });
+  const setArchived = db.prepare<[string | null, number]>(
+    'UPDATE congress SET archived_at = ? WHERE id = ?',
+  );
 
   const byId = (id: number) => {
     const row = selectById.get(id);
@@ -111,7 +125,13 @@ export function createCongressesRepo(db: Database, now: () => Date) {
       const row = update.get({ ...params(applyPatch(current, patch)), id });
       return row && toCongress(row);
     },
-    /** Deletes a congress with its roster and elections; entered ballots make this fail. */
-    remove: (id: number): boolean => remove.run(id).changes > 0,
+    /**
+     * Deletes a congress with its roster, elections and entered ballots. Ballots are otherwise
+     * never deleted: the triggers let them go only while the congress_removal row is there, which
+     * lives within this call.
+     */
+    remove: (id: number): boolean => removeWithBallots(id),
+    /** Archives (a time) or brings back (null) a congress. */
+    setArchived: (id: number, at: string | null): boolean => setArchived.run(at, id).changes > 0,
   };
 }

@@ -160,6 +160,10 @@ export function createElectionsRepo(db: Database, now: () => Date) {
   const setSeats = db.prepare<[number, number], Round>(
     `UPDATE round SET seats = ? WHERE id = ? RETURNING ${roundColumns}`,
   );
+  const setFormalCandidates = db.prepare<[number, number], Round>(
+    `UPDATE round SET formal_candidates = ? WHERE id = ? AND kind = 'preliminary'
+     RETURNING ${roundColumns}`,
+  );
   const setVoid = db.prepare<[string, number], Round>(
     `UPDATE round SET state = 'void', void_reason = ? WHERE id = ? RETURNING ${roundColumns}`,
   );
@@ -276,6 +280,8 @@ export function createElectionsRepo(db: Database, now: () => Date) {
       setState.get(state, id),
     /** A round's seats follow its election's until ballots are issued (set-up checks that). */
     setRoundSeats: (id: number, seats: number) => setSeats.get(seats, id),
+    /** A 预选's number of formal candidates, before its ballots are issued (set-up checks). */
+    setFormalCandidates: (id: number, n: number) => setFormalCandidates.get(n, id),
     voidRound: (id: number, reason: string) => setVoid.get(reason, id),
     /** 发票: freezes 应到 and 实到 (null where the profile has none) with the ballots issued. */
     recordIssued: (

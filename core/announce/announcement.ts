@@ -88,6 +88,8 @@ function pendingWords(store: Store, at: Located, result: RoundResult): string | 
       return null;
     case 'runoff':
       return `${followUp.candidates.join('、')} 得票相等，将就最后 ${followUp.seats} 个名额再次投票`;
+    case 'formal':
+      return `以上 ${followUp.qualified.length} 名列为正式候选人，将进行正式选举`;
     case 'shortfall': {
       const d = followUp.reduction;
       const reduced = d

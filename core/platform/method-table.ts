@@ -1,6 +1,7 @@
 import type { Methods } from '../../shared/api';
 import { announceHandlers } from '../announce/handlers';
 import { appHandlers } from './app';
+import { archiveHandlers } from '../setup/archive';
 import { backupHandlers } from '../export/backup/handlers';
 import { checkinHandlers } from '../checkin/checkin';
 import { congressHandlers } from '../setup/congress';
@@ -24,6 +25,7 @@ export function allHandlers(ctx: ServiceContext): Handlers<Methods> {
     ...peopleHandlers(ctx),
     ...appHandlers(ctx),
     ...congressHandlers(ctx),
+    ...archiveHandlers(ctx),
     ...delegatesHandlers(ctx),
     ...electionsHandlers(ctx),
     ...printoutsHandlers(ctx),

@@ -5,6 +5,7 @@ import type { Display, ServiceContext } from './context';
 import { createDispatcher, type Dispatch, type Logger } from './dispatch';
 import { startBackupSchedule } from '../export/backup/handlers';
 import { allHandlers } from './method-table';
+import { guardArchived } from './archived';
 import { idleLockMinutes } from './idle-lock';
 import { networkStatus } from './network';
 import { printWithChromium, type PrintPdf } from '../reports/handlers';
@@ -61,11 +62,15 @@ export function openServices(options: ServicesOptions): Services {
   };
   // Handlers are built on the store they are given: a restore builds them again (replaceDatabase).
   const dispatcher = () =>
-    createDispatcher(methods, allHandlers(context), {
-      sessions: context.sessions,
-      log,
-      databaseFile: options.file,
-    });
+    createDispatcher(
+      methods,
+      guardArchived(() => context.store, allHandlers(context)),
+      {
+        sessions: context.sessions,
+        log,
+        databaseFile: options.file,
+      },
+    );
   let dispatch = dispatcher();
   const stopBackups = startBackupSchedule(context);
   return {

@@ -13,13 +13,14 @@ import { ballotTitle } from '../../shared/strings/setup';
 import { congressRules } from '../platform/congress-rules';
 import type { Actor, ServiceContext } from '../platform/context';
 import { checkAccess, type Handlers } from '../platform/dispatch';
-import { electionRecord } from '../setup/elections';
+import { electionRecord } from '../setup/election-record';
 import { buildIssuanceSheet } from './issuance-sheet';
 import { resultSheetSeal } from '../export/package/seal';
 import { buildElectedList, buildResultSheet, buildSummary } from './result-sheets';
 import { moveRound } from '../platform/round-state';
 import { ballotReport, delegateCardsReport, signInSheetReport } from './documents';
 import { machineBallot, type LayoutRecord } from './machine-ballot';
+import { buildStructureSheet } from './structure-sheet';
 import type { BallotProps } from './templates/Ballot';
 import type { PrintableReport } from './printer';
 import { notFound } from '../platform/lookup';
@@ -58,6 +59,7 @@ const printoutBuilders: { [K in Kind]: Builder<K> } = {
     buildResultSheet(store, request, resultSheetSeal(store, request)),
   'elected-list': buildElectedList,
   summary: buildSummary,
+  structure: buildStructureSheet,
 };
 
 function buildPrintout(store: Store, request: PrintoutRequest): Result<Built> {
@@ -143,6 +145,7 @@ function buildBallot(store: Store, { roundId }: { roundId: number }): Result<Bui
     congressName: congress.name,
     electionTitle: title,
     seats: round.seats,
+    ...(round.kind === 'preliminary' && { formalCandidates: round.formalCandidates ?? undefined }),
     candidates: (record?.candidates ?? []).map((c) => c.name),
     strokeOrder: !keepsGivenOrder(election.office),
     // A runoff is among the tied names only (就票数相等的被选举人再次投票): nobody can be written in.

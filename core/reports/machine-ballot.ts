@@ -32,7 +32,11 @@ export function machineBallot(
     electionTitle: ballot.electionTitle,
     candidates: ballot.candidates,
     writeInBlanks: ballot.writeInBlanks,
-    instructions: ballotInstructions(ballot.instructions, ballot.writeInBlanks),
+    instructions: ballotInstructions(
+      ballot.instructions,
+      ballot.writeInBlanks,
+      ballot.formalCandidates !== undefined,
+    ),
   });
   const layout = layoutRecord(canonicalLayout(geometry.layout));
   const codes = geometry.layout.pages.map((_, i) => roundCodeText(round, layout.digest, i + 1));

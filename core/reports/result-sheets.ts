@@ -163,6 +163,10 @@ function followUpWords(r: RoundResults): string | null {
   if (f.kind === 'runoff') {
     return f.round ? `${said}已开启${f.round.label}。` : said;
   }
+  if (f.kind === 'formal') {
+    const listed = `预选确定正式候选人 ${f.qualified.length} 名：${f.qualified.join('、')}。`;
+    return f.round ? `${listed}已开启${f.round.label}。` : listed;
+  }
   const decided: string[] = [];
   if (f.reduction) {
     const d = f.reduction;

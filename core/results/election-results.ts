@@ -9,6 +9,7 @@ import { combinedOrder, orderNote, orderWarnings } from './elected';
 import { numbered } from '../platform/round-number';
 import type { Located } from '../platform/lookup';
 import { tallyOf } from './tally-input';
+import { qualifiesOnly } from './formal';
 
 export function resultRound(round: Round, rounds: readonly Round[]): ResultRound {
   return {
@@ -28,10 +29,10 @@ export interface ElectionAt {
   rounds: Round[];
 }
 
-/** The certified rounds that elect (a 预选 only qualifies candidates), each with its tally. */
+/** The certified rounds that elect (a 预选 and its runoffs only qualify), each with its tally. */
 function certifiedTallies(store: Store, at: ElectionAt, upTo: number) {
   return at.rounds
-    .filter((r) => r.state === 'certified' && r.kind !== 'preliminary' && r.id <= upTo)
+    .filter((r) => r.state === 'certified' && !qualifiesOnly(r, at.rounds) && r.id <= upTo)
     .map((round) => ({ round, ...tallyOf(store, { ...at, round }) }));
 }
 
@@ -40,6 +41,8 @@ function certifiedTallies(store: Store, at: ElectionAt, upTo: number) {
  * round as it was then), in announcement order.
  */
 export function electedNames(store: Store, at: ElectionAt, upTo = Infinity): ElectedName[] {
+  // The order approved for 书记/副书记 is the first formal round's list (a 预选's comes before).
+  const firstFormal = at.rounds.find((r) => r.kind === 'formal');
   const names = certifiedTallies(store, at, upTo).flatMap(({ round, result }) => {
     const label = resultRound(round, at.rounds).label;
     return result.elected.map((name) => {
@@ -58,9 +61,7 @@ export function electedNames(store: Store, at: ElectionAt, upTo = Infinity): Ele
     office: at.election.office,
     nameOrder: congressRules(at.congress).nameOrder,
     roundIds: at.rounds.map((r) => r.id),
-    givenOrder: at.rounds[0]
-      ? store.elections.candidatesOf(at.rounds[0].id).map((c) => c.name)
-      : [],
+    givenOrder: firstFormal ? store.elections.candidatesOf(firstFormal.id).map((c) => c.name) : [],
   });
 }
 
@@ -107,6 +108,9 @@ function pendingWork(at: ElectionAt, filled: number, seats: number): string | nu
     return repeated ? [] : [`${label}已作废，须重新选举`];
   });
   if (open.length > 0) return open.join('；');
+  if (!rounds.some((r) => r.kind === 'formal' && r.state !== 'void')) {
+    return '预选结果已签核，尚未用预选结果开启正式选举';
+  }
   if (filled < seats) {
     return `已当选 ${filled} 名，尚缺 ${seats - filled} 名：须另行选举，或由大会决定减少名额`;
   }

@@ -16,6 +16,7 @@ import type { Session } from '../platform/session-registry';
 import type { Located } from '../platform/lookup';
 import { moveRound } from '../platform/round-state';
 import { isTallied, tallyOf } from './tally-input';
+import { formalFollowUp, qualifiesOnly } from './formal';
 
 /*
  * What a round's result calls for next (RULES.md steps 6 and 7): a tie at the last seat is voted
@@ -33,7 +34,12 @@ export function followUpOf(store: Store, at: Located, result: RoundResult): Foll
       round: next?.kind === 'runoff' ? (listed ?? null) : null,
     };
   }
-  if (result.status !== 'valid' || result.vacancies === 0 || at.round.kind === 'preliminary') {
+  if (qualifiesOnly(at.round, at.rounds)) {
+    return at.round.state === 'certified' && result.status === 'valid'
+      ? formalFollowUp(store, at, result)
+      : { kind: 'none' };
+  }
+  if (result.status !== 'valid' || result.vacancies === 0) {
     return { kind: 'none' };
   }
   const seats = openSeats(store, at, result);
@@ -85,7 +91,7 @@ function unelectedNames(store: Store, at: Located): string[] {
   const elected = new Set(electedNames(store, at).map((e) => normalizeName(e.name)));
   const names = new Map<string, string>();
   for (const round of at.rounds) {
-    if (!isTallied(round) || round.kind === 'preliminary') continue;
+    if (!isTallied(round) || qualifiesOnly(round, at.rounds)) continue;
     const { input, result } = tallyOf(store, { ...at, round });
     for (const r of result.results) {
       const key = normalizeName(r.name);

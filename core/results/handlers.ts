@@ -8,6 +8,7 @@ import { confirmEligibility } from './eligibility';
 import type { ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
 import { electionResults } from './election-results';
+import { openFormal } from './formal';
 import { reduceSeats, setSupplementary } from './follow-up';
 import { notReady, roundResults } from './round-results';
 import { isTallied, tallyOf } from './tally-input';
@@ -55,6 +56,12 @@ export function resultsHandlers(
     'results.supplementary': ({ roundId, ...request }, session) =>
       located(ctx.store, roundId, (at) => {
         const done = setSupplementary(ctx, session, at, request);
+        return done.ok ? reread(ctx, roundId) : done;
+      }),
+
+    'results.openFormal': ({ roundId }, session) =>
+      located(ctx.store, roundId, (at) => {
+        const done = openFormal(ctx, session, at);
         return done.ok ? reread(ctx, roundId) : done;
       }),
 

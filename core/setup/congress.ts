@@ -27,7 +27,13 @@ export function congressHandlers(
   const { store } = ctx;
   const present = (congress: Congress) => congressRecord(store, congress);
   return {
-    'congress.list': () => ok(store.congresses.list().map(present)),
+    'congress.list': () =>
+      ok(
+        store.congresses
+          .list()
+          .filter((c) => c.archivedAt === null)
+          .map(present),
+      ),
 
     'congress.current': () => {
       const congress = currentCongress(store);

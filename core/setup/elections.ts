@@ -1,29 +1,20 @@
 import type { Congress } from '../../db/congresses';
-import type { Election, ElectionFields, Round } from '../../db/elections';
+import type { Election, ElectionFields } from '../../db/elections';
 import type { Store } from '../../db/store';
-import type {
-  CandidateRecord,
-  ElectionRecord,
-  electionsMethods,
-  RoundRecord,
-} from '../../shared/api/elections';
+import type { electionsMethods } from '../../shared/api/elections';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { collationWarnings } from '../../shared/names';
-import {
-  defaultWriteInBlanks,
-  doubleEntryByDefault,
-  keepsGivenOrder,
-  officesOf,
-} from '../../shared/domain/offices';
+import { defaultWriteInBlanks, doubleEntryByDefault, officesOf } from '../../shared/domain/offices';
 import { isBeforeVoting } from '../../shared/domain/rounds';
 import { officeLabels, profileLabels, roundStatePhrases } from '../../shared/strings/setup';
 import type { Office } from '../../shared/tally/types';
-import { duplicateName, orderCandidates, slateStatus, type CandidateEntry } from './candidates';
+import { duplicateName, orderCandidates, type CandidateEntry } from './candidates';
 import { congressRules } from '../platform/congress-rules';
 import { audit, type ServiceContext } from '../platform/context';
 import type { Handlers } from '../platform/dispatch';
 import { paperChange, reopenForReprint, type TitledRound } from './reprint';
 import { notFound } from '../platform/lookup';
+import { electionRecord } from './election-record';
+import { formalAfterPreliminary, formalCandidatesChange, preliminaryRefusal } from './preliminary';
 
 export function electionsHandlers(ctx: ServiceContext): Handlers<typeof electionsMethods> {
   const { store } = ctx;
@@ -43,11 +34,15 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
         : found;
     },
 
-    'elections.create': ({ congressId, ...fields }, session) => {
+    'elections.create': ({ congressId, formalCandidates, ...fields }, session) => {
       const congress = store.congresses.byId(congressId);
       if (!congress) return notFound('congressId');
       const refused =
-        officeRefusal(congress, fields.office) ?? titleTaken(store, congress, fields.title);
+        officeRefusal(congress, fields.office) ??
+        titleTaken(store, congress, fields.title) ??
+        (formalCandidates === undefined
+          ? undefined
+          : preliminaryRefusal(congress, fields.office, fields.seats, formalCandidates));
       if (refused) return refused;
       const election = store.transaction(() => {
         const created = store.elections.create(congressId, {
@@ -55,23 +50,35 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
           doubleEntry: fields.doubleEntry ?? doubleEntryByDefault(fields.office),
           writeInBlanks: fields.writeInBlanks ?? defaultWriteInBlanks(fields.seats),
         });
+        // With a 预选, the formal round is opened from its result (results.openFormal).
         const round = store.elections.createRound({
           electionId: created.id,
-          kind: 'formal',
+          kind: formalCandidates === undefined ? 'formal' : 'preliminary',
           seats: created.seats,
+          formalCandidates: formalCandidates ?? null,
         });
-        audit(ctx, session, 'election.create', { ...created, formalRoundId: round.id });
+        audit(ctx, session, 'election.create', {
+          ...created,
+          [formalCandidates === undefined ? 'formalRoundId' : 'preliminaryRoundId']: round.id,
+          ...(formalCandidates !== undefined && { formalCandidates }),
+        });
         return created;
       });
       return ok(electionRecord(store, election, congress));
     },
 
-    'elections.update': ({ electionId, confirmReprint, ...patch }, session) => {
+    'elections.update': ({ electionId, confirmReprint, formalCandidates, ...patch }, session) => {
       const found = withCongress(store, electionId);
       if (!found.ok) return found;
       const { election, congress } = found.value;
       const changed = changedFields(election, patch);
-      if (changed.length === 0) return ok(electionRecord(store, election, congress));
+      const formal = formalCandidatesChange(store, congress, election, {
+        ...patch,
+        formalCandidates,
+      });
+      if (!formal.ok) return formal;
+      if (changed.length === 0 && !formal.value)
+        return ok(electionRecord(store, election, congress));
       const refused =
         (patch.office && officeRefusal(congress, patch.office)) ??
         (patch.title && patch.title !== election.title
@@ -79,17 +86,27 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
           : undefined);
       if (refused) return refused;
       const rounds = titled(store, election);
-      const gate = gateFor(rounds, changed, confirmReprint);
+      const gate = gateFor(rounds, changed, confirmReprint, formal.value !== null);
       if (!gate.ok) return gate;
       const updated = store.transaction(() => {
-        reopenForReprint(store, session, gate.value, `修改选举事项：${changed.join('、')}`);
+        const what = [...changed, ...(formal.value ? ['formalCandidates'] : [])];
+        reopenForReprint(store, session, gate.value, `修改选举事项：${what.join('、')}`);
         const next = store.elections.update(election.id, patch) ?? election;
         if (patch.seats !== undefined) syncFormalSeats(store, rounds, next.seats);
         if (patch.office !== undefined) resortElection(store, next, congress);
+        if (formal.value) {
+          store.elections.setFormalCandidates(formal.value.round.id, formal.value.formalCandidates);
+        }
         audit(ctx, session, 'election.update', {
           electionId: election.id,
           before: pick(election, changed),
           after: pick(next, changed),
+          ...(formal.value && {
+            formalCandidates: {
+              before: formal.value.round.formalCandidates,
+              after: formal.value.formalCandidates,
+            },
+          }),
         });
         return next;
       });
@@ -132,6 +149,8 @@ export function electionsHandlers(ctx: ServiceContext): Handlers<typeof election
             : '另行选举的候选人须在“结果”中按规则调整，不能在设置中修改',
         );
       }
+      const fromPreliminary = formalAfterPreliminary(store, round);
+      if (fromPreliminary) return fromPreliminary;
       const entries = candidates.map((c) => ({ name: c.name, note: c.note ?? '' }));
       const twice = duplicateName(entries);
       if (twice !== undefined) {
@@ -181,8 +200,12 @@ function gateFor(
   rounds: readonly TitledRound[],
   changed: readonly (keyof ElectionPatch)[],
   confirmReprint: boolean | undefined,
+  formalCandidates = false,
 ): Result<TitledRound[]> {
-  const paper = changed.flatMap((key) => paperFields[key] ?? []);
+  const paper = [
+    ...changed.flatMap((key) => paperFields[key] ?? []),
+    ...(formalCandidates ? ['预选产生的正式候选人数'] : []),
+  ];
   if (paper.length > 0) return paperChange(rounds, paper.join('、'), confirmReprint);
   // 双人录入 only matters from entry on: it may change until the counting starts.
   const counting = rounds.find(
@@ -203,7 +226,7 @@ function pick(election: Election, keys: readonly (keyof ElectionPatch)[]) {
 
 function syncFormalSeats(store: Store, rounds: readonly TitledRound[], seats: number): void {
   for (const { round } of rounds) {
-    if (round.kind === 'formal' && round.state !== 'void') {
+    if ((round.kind === 'formal' || round.kind === 'preliminary') && round.state !== 'void') {
       store.elections.setRoundSeats(round.id, seats);
     }
   }
@@ -262,63 +285,4 @@ function titleTaken(store: Store, congress: Congress, title: string) {
   return taken
     ? fail('conflict', `本大会已有名为“${title}”的选举事项，请换一个名称`, { field: 'title' })
     : undefined;
-}
-
-export function electionRecord(
-  store: Store,
-  election: Election,
-  congress: Congress,
-): ElectionRecord {
-  return {
-    ...election,
-    candidateOrder: keepsGivenOrder(election.office) ? 'given' : 'strokes',
-    rounds: store.elections
-      .roundsOf(election.id)
-      .map((round) => roundRecord(store, election, round, congress)),
-  };
-}
-
-function roundRecord(
-  store: Store,
-  election: Election,
-  round: Round,
-  congress: Congress,
-): RoundRecord {
-  const candidates: CandidateRecord[] = store.elections
-    .candidatesOf(round.id)
-    .map(({ name, note, position }) => ({ name, note, position }));
-  const slate =
-    round.kind === 'formal'
-      ? slateStatus(congress.profile, election.office, round.seats, candidates.length)
-      : null;
-  const warnings = keepsGivenOrder(election.office)
-    ? []
-    : collationWarnings(
-        candidates.map((c) => c.name),
-        congressRules(congress).nameOrder,
-      ).map((w) => w.message);
-  return {
-    id: round.id,
-    kind: round.kind,
-    seats: round.seats,
-    state: round.state,
-    candidates,
-    slate,
-    collationWarnings: warnings,
-    printBlocked: printBlocked(round, candidates.length, slate?.ok ?? true, slate?.message),
-  };
-}
-
-function printBlocked(
-  round: Round,
-  candidates: number,
-  slateOk: boolean,
-  slateMessage: string | undefined,
-): string | null {
-  if (!isBeforeVoting(round.state)) {
-    return `本轮${roundStatePhrases[round.state]}，不能再印制选票`;
-  }
-  if (candidates === 0) return '尚未确定候选人，不能印制选票';
-  if (!slateOk) return `${slateMessage ?? '候选人人数不符合差额要求'}，不能印制选票`;
-  return null;
 }

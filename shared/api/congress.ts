@@ -68,11 +68,16 @@ export interface CongressRecord {
   createdAt: string;
   /** The congress this installation is working on (shown in the header). */
   current: boolean;
+  /** When it was archived (read-only, out of the list); null while in use. */
+  archivedAt: string | null;
+  /** Whether a results package of it was ever exported. */
+  exported: boolean;
 }
 
 const { admin } = roleGroups;
 
 export const congressMethods = {
+  /** The congresses in use (archived ones: congress.archived). */
   'congress.list': method({ input: noInput, access: roles, output: returns<CongressRecord[]>() }),
   /** null until a congress is created. */
   'congress.current': method({

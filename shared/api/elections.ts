@@ -65,6 +65,8 @@ export interface RoundRecord {
   id: number;
   kind: RoundKind;
   seats: number;
+  /** A 预选's: how many formal candidates it produces; null for other rounds. */
+  formalCandidates: number | null;
   state: RoundState;
   candidates: CandidateRecord[];
   /** Formal rounds only. */
@@ -93,6 +95,13 @@ export interface ElectionRecord {
 
 const { admin } = roleGroups;
 
+/** A 预选's: how many formal candidates it produces. */
+const formalCandidatesSchema = z
+  .number({ error: '应为预选产生的正式候选人数' })
+  .int('正式候选人数应为整数')
+  .min(1, '正式候选人数至少为 1')
+  .max(150, '正式候选人数不能超过 150');
+
 /** Set on changes to what a printed ballot shows; without it the error names this field. */
 const confirmReprint = z.boolean({ error: '应为 是 或 否' }).optional();
 
@@ -107,10 +116,14 @@ export const electionsMethods = {
     access: roles,
     output: returns<ElectionRecord>(),
   }),
-  /** Creates the election with its formal round; doubleEntry and writeInBlanks default by office. */
+  /**
+   * Creates the election with its formal round; doubleEntry and writeInBlanks default by office.
+   * With `formalCandidates` it starts with a 预选 producing that many formal candidates instead.
+   */
   'elections.create': method({
     input: z.strictObject({
       congressId: idSchema,
+      formalCandidates: formalCandidatesSchema.optional(),
       title: electionFields.title,
       office: electionFields.office,
       seats: electionFields.seats,
@@ -125,6 +138,8 @@ export const electionsMethods = {
     input: z.strictObject({
       electionId: idSchema,
       confirmReprint,
+      /** Only for an election that starts with a 预选, before its voting. */
+      formalCandidates: formalCandidatesSchema.optional(),
       title: electionFields.title.optional(),
       office: electionFields.office.optional(),
       seats: electionFields.seats.optional(),

@@ -1,4 +1,5 @@
 import { appMethods } from './app';
+import { archiveMethods } from './archive';
 import { backupMethods } from './backup';
 import { checkinMethods } from './checkin';
 import { congressMethods } from './congress';
@@ -22,6 +23,7 @@ export const methods = {
   ...peopleMethods,
   ...appMethods,
   ...congressMethods,
+  ...archiveMethods,
   ...delegatesMethods,
   ...electionsMethods,
   ...structureMethods,

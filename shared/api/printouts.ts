@@ -19,6 +19,8 @@ export const printoutSchema = z.discriminatedUnion(
     }),
     /** The 分发/收回选票情况报告单 of a round whose ballots have been issued. */
     z.strictObject({ kind: z.literal('issuance'), roundId: idSchema }),
+    /** 代表结构情况, for the 代表资格审查 report. */
+    z.strictObject({ kind: z.literal('structure'), congressId: idSchema }),
     /** 计票结果报告单, 当选名单 and 选举结果汇总 (shared/api/results.ts). */
     resultSheetSchema,
     electedListSchema,
@@ -26,7 +28,7 @@ export const printoutSchema = z.discriminatedUnion(
   ],
   {
     error:
-      '应为 ballot（选票）、sign-in（签到表）、cards（代表证）、issuance（分发/收回选票情况报告单）、result-sheet（计票结果报告单）、elected-list（当选名单）或 summary（选举结果汇总）',
+      '应为 ballot（选票）、sign-in（签到表）、cards（代表证）、structure（代表结构情况）、issuance（分发/收回选票情况报告单）、result-sheet（计票结果报告单）、elected-list（当选名单）或 summary（选举结果汇总）',
   },
 );
 
@@ -56,6 +58,7 @@ export const printoutAccess = {
   ballot: ['admin'],
   'sign-in': ['admin'],
   cards: ['admin'],
+  structure: ['admin'],
   issuance: roles,
   'result-sheet': roles,
   'elected-list': roles,

@@ -66,6 +66,17 @@ export interface SeatReductionRecord {
 /** What this round's result calls for next. */
 export type FollowUp =
   | { kind: 'none' }
+  /** A certified 预选 (or its runoff): the names it qualified become the formal round's. */
+  | {
+      kind: 'formal';
+      formalCandidates: number;
+      /** Qualified over the 预选 and its runoffs, in the engine's order. */
+      qualified: string[];
+      /** The formal round opened from them, if any. */
+      round: ResultRound | null;
+      /** Why the formal round cannot be opened yet; null when it can (or was). */
+      blocked: string | null;
+    }
   /** Equal votes straddle the last seat: opened when the round is certified. */
   | { kind: 'runoff'; seats: number; candidates: string[]; round: ResultRound | null }
   | {
@@ -279,6 +290,15 @@ export const resultsMethods = {
       decidedBy: reasonSchema('决定机构（如：大会主席团）', 60),
       reason: reasonSchema('决定理由'),
     }),
+    access: recorders,
+    output: returns<RoundResults>(),
+  }),
+  /**
+   * After a certified 预选 (and any runoff on a tie at its last place): opens the formal round
+   * with the names it qualified, ready to print.
+   */
+  'results.openFormal': method({
+    input: z.strictObject({ roundId: idSchema }),
     access: recorders,
     output: returns<RoundResults>(),
   }),

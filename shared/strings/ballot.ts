@@ -11,17 +11,22 @@ const pen = '请用黑色或蓝色笔填写，不得在选票上作其他任何�
  * The ballot's instructions when the congress has not written its own (选举办法). Without
  * write-in blanks on the ballot, the paragraph on writing in a name is left out.
  */
-export function defaultBallotInstructions(writeInBlanks: number): string {
+export function defaultBallotInstructions(writeInBlanks: number, preliminary = false): string {
+  // A 预选 counts against the number of formal candidates it produces, not the seats.
+  const valid = preliminary ? validity.replaceAll('应选人数', '拟产生的正式候选人数') : validity;
   const items =
-    writeInBlanks > 0
-      ? [marking, writeIn, validity, clarity, pen]
-      : [marking, validity, clarity, pen];
+    writeInBlanks > 0 ? [marking, writeIn, valid, clarity, pen] : [marking, valid, clarity, pen];
   return items.map((text, i) => `${i + 1}. ${text}`).join('\n');
 }
 
 /** The congress's own text if it has one, else the default; one paragraph per line. */
-export function ballotInstructions(custom: string, writeInBlanks: number): string[] {
-  const text = custom.trim() === '' ? defaultBallotInstructions(writeInBlanks) : custom;
+export function ballotInstructions(
+  custom: string,
+  writeInBlanks: number,
+  preliminary = false,
+): string[] {
+  const text =
+    custom.trim() === '' ? defaultBallotInstructions(writeInBlanks, preliminary) : custom;
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())

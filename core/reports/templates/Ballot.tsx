@@ -9,6 +9,8 @@ export interface BallotProps {
   /** The election as the ballot names it, e.g. 选举中国共产党东湖镇第十六届委员会委员. */
   electionTitle: string;
   seats: number;
+  /** A 预选's: how many formal candidates it produces (each ballot marks at most this many). */
+  formalCandidates?: number | undefined;
   /** In printed order: 姓氏笔画 order for most elections, as approved for 书记/副书记. */
   candidates: readonly string[];
   /** Whether the ballot says the names are in 姓氏笔画 order. */
@@ -36,7 +38,13 @@ export function Ballot(props: BallotProps) {
         <BallotHeading {...props} />
         <CandidateGrid names={props.candidates} layout={layout} />
         {props.writeInBlanks > 0 && <WriteInGrid blanks={props.writeInBlanks} layout={layout} />}
-        <Instructions paragraphs={ballotInstructions(props.instructions, props.writeInBlanks)} />
+        <Instructions
+          paragraphs={ballotInstructions(
+            props.instructions,
+            props.writeInBlanks,
+            props.formalCandidates !== undefined,
+          )}
+        />
       </main>
     </ReportDocument>
   );

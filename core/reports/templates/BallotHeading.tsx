@@ -3,6 +3,8 @@ export function BallotHeading(props: {
   congressName: string;
   electionTitle: string;
   seats: number;
+  /** A 预选: the number of formal candidates it produces, printed instead of the seats. */
+  formalCandidates?: number | undefined;
   candidates: readonly string[];
   strokeOrder: boolean;
 }) {
@@ -12,7 +14,15 @@ export function BallotHeading(props: {
       <h2 className="election">{props.electionTitle}</h2>
       <h3 className="heading">选票</h3>
       <p className="seats">
-        应选 <strong>{props.seats}</strong> 名
+        {props.formalCandidates === undefined ? (
+          <>
+            应选 <strong>{props.seats}</strong> 名
+          </>
+        ) : (
+          <>
+            预选产生正式候选人 <strong>{props.formalCandidates}</strong> 名
+          </>
+        )}
         <span className="count">
           候选人 <strong>{props.candidates.length}</strong> 名
         </span>

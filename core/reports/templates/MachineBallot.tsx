@@ -24,7 +24,11 @@ const BORDER = 0.35;
  */
 export function MachineBallot(props: BallotProps & { machine: MachineSheets }) {
   const { geometry, codes } = props.machine;
-  const paragraphs = ballotInstructions(props.instructions, props.writeInBlanks);
+  const paragraphs = ballotInstructions(
+    props.instructions,
+    props.writeInBlanks,
+    props.formalCandidates !== undefined,
+  );
   const total = geometry.sheets.length;
   return (
     <ReportDocument title={`${props.electionTitle}选票`} css={machineCss}>

@@ -4,13 +4,17 @@ import type { FollowUp, RoundResults } from '../../../shared/api/results';
 import { inGroup, roleGroups } from '../../../shared/domain/roles';
 import { roundStateLabels } from '../../../shared/strings/setup';
 import { useSession } from '../../stores/session';
+import { FormalPanel } from './FormalPanel';
 import { ReduceSeatsDialog } from './ReduceSeatsDialog';
 import { SupplementaryDialog } from './SupplementaryDialog';
 import { dateTime } from '../../../shared/strings/time';
 
 type Shortfall = Extract<FollowUp, { kind: 'shortfall' }>;
 
-/** What the result calls for next: 再次投票 for a tie, 另行选举 or fewer seats for a shortfall. */
+/**
+ * What the result calls for next: 再次投票 for a tie, 另行选举 or fewer seats for a shortfall, the
+ * formal round after a 预选.
+ */
 export function FollowUpPanel({
   results,
   onChanged,
@@ -41,6 +45,9 @@ export function FollowUpPanel({
         )}
       </Card>
     );
+  }
+  if (f.kind === 'formal') {
+    return <FormalPanel results={results} followUp={f} onChanged={onChanged} />;
   }
   return <ShortfallPanel results={results} followUp={f} said={said} onChanged={onChanged} />;
 }

@@ -92,13 +92,17 @@ function StateTag({ results }: { results: RoundResults }) {
 }
 
 function ElectedLine({ results }: { results: RoundResults }) {
+  // A 预选 elects nobody: it lists the formal candidates.
+  const listed = results.round.kind === 'preliminary' ? '正式候选人名单' : '当选名单';
   return (
     <div className="results-elected" data-testid="elected-line">
       <span className="results-elected-label">
-        当选名单（{results.orderNote}，共 {results.elected.length} 名）
+        {listed}（{results.orderNote}，共 {results.elected.length} 名）
       </span>
       {results.elected.length === 0 ? (
-        <span className="results-elected-none">本轮无人当选</span>
+        <span className="results-elected-none">
+          {results.round.kind === 'preliminary' ? '本轮无人列为正式候选人' : '本轮无人当选'}
+        </span>
       ) : (
         results.elected.map((name) => (
           <span key={name} className="results-elected-name">

@@ -23,6 +23,7 @@ import {
   congressValues,
   type CongressFormValues,
 } from './CongressForm';
+import { ArchiveActions, ArchivedCongresses } from './ArchivePanel';
 import { CreateCongress } from './CreateCongress';
 import { withReprintConfirm } from './reprint';
 
@@ -44,13 +45,16 @@ export function CongressPanel() {
         </Typography.Title>
         {isAdmin && (
           <Space>
-            <Button type="primary" onClick={() => setEditing(true)}>
-              修改大会信息
-            </Button>
+            {!congress.archivedAt && (
+              <Button type="primary" onClick={() => setEditing(true)}>
+                修改大会信息
+              </Button>
+            )}
             <Button onClick={() => setCreating(true)}>新建大会</Button>
           </Space>
         )}
       </div>
+      <ArchiveActions congress={congress} />
       <CongressSwitcher current={congress} editable={isAdmin} />
       <Descriptions
         bordered
@@ -92,6 +96,7 @@ export function CongressPanel() {
           },
         ]}
       />
+      <ArchivedCongresses current={congress.id} />
       <EditCongress congress={congress} open={editing} onClose={() => setEditing(false)} />
     </div>
   );
@@ -161,7 +166,8 @@ function CongressSwitcher({ current, editable }: { current: CongressRecord; edit
     });
   }, [current.id]);
 
-  if (all.length < 2) return null;
+  const listed = all.some((c) => c.id === current.id) ? all : [current, ...all];
+  if (listed.length < 2) return null;
   const choose = async (congressId: number) => {
     const result = await api['congress.setCurrent']({ congressId });
     if (!result.ok) {
@@ -180,7 +186,10 @@ function CongressSwitcher({ current, editable }: { current: CongressRecord; edit
         value={current.id}
         disabled={!editable}
         onChange={(id) => void choose(id)}
-        options={all.map((c) => ({ value: c.id, label: `${c.name}（${c.heldOn}）` }))}
+        options={listed.map((c) => ({
+          value: c.id,
+          label: `${c.name}（${c.heldOn}）${c.archivedAt ? '（已归档）' : ''}`,
+        }))}
       />
       <Tag>本机共有 {all.length} 个大会</Tag>
     </Space>

@@ -19,6 +19,7 @@ import {
   officesOf,
 } from '../../../shared/domain/offices';
 import { officeLabels } from '../../../shared/strings/setup';
+import { PROFILE_RULES } from '../../../shared/tally/profiles';
 import type { Office, ProfileId } from '../../../shared/tally/types';
 import { api } from '../../api';
 import { showApiError } from '../../components/form-errors';
@@ -31,6 +32,9 @@ interface Values {
   ballotColour: string;
   doubleEntry: boolean;
   writeInBlanks: number;
+  /** The election starts (or, being edited, started) with a 预选 producing formalCandidates names. */
+  preliminary?: boolean;
+  formalCandidates?: number;
 }
 
 const colours = ['红色', '粉红色', '黄色', '绿色', '蓝色', '白色'].map((value) => ({ value }));
@@ -52,6 +56,9 @@ export function ElectionDialog(props: {
   const { modal } = App.useApp();
   const editing = props.election;
   const offices = officesOf(props.profile);
+  const hasPreliminary = PROFILE_RULES[props.profile].preliminary !== null;
+  const preliminary = Form.useWatch('preliminary', form) === true;
+  const heldPreliminary = editing?.rounds.find((r) => r.kind === 'preliminary');
 
   useEffect(() => {
     if (!props.open) return;
@@ -67,16 +74,28 @@ export function ElectionDialog(props: {
       ballotColour: editing?.ballotColour ?? '',
       doubleEntry: editing?.doubleEntry ?? doubleEntryByDefault(office),
       writeInBlanks: editing?.writeInBlanks ?? defaultWriteInBlanks(seats),
+      preliminary: false,
+      formalCandidates:
+        editing?.rounds.find((r) => r.kind === 'preliminary')?.formalCandidates ?? undefined,
     });
   }, [props.open, editing, form, props.profile]);
 
-  const submit = async (values: Values) => {
+  const submit = async ({ preliminary, formalCandidates, ...values }: Values) => {
     setBusy(true);
     const result = editing
       ? await withReprintConfirm(modal, (confirmReprint) =>
-          api['elections.update']({ electionId: editing.id, confirmReprint, ...values }),
+          api['elections.update']({
+            electionId: editing.id,
+            confirmReprint,
+            ...values,
+            ...(heldPreliminary && { formalCandidates }),
+          }),
         )
-      : await api['elections.create']({ congressId: props.congressId, ...values });
+      : await api['elections.create']({
+          congressId: props.congressId,
+          ...values,
+          ...(preliminary && { formalCandidates }),
+        });
     setBusy(false);
     if (!result) return;
     if (!result.ok) return setProblem(showApiError(form, result.error));
@@ -166,6 +185,30 @@ export function ElectionDialog(props: {
               <InputNumber min={0} max={60} precision={0} style={{ width: '100%' }} suffix="格" />
             </Form.Item>
           </Col>
+          {!editing && hasPreliminary && (
+            <>
+              <Col span={12}>
+                <Form.Item
+                  name="preliminary"
+                  label="先进行预选"
+                  valuePropName="checked"
+                  extra="候选人较多时，先以预选产生正式候选人，再进行正式选举"
+                >
+                  <Switch checkedChildren="预选" unCheckedChildren="直接正式选举" />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                {preliminary && (
+                  <FormalCandidates extra="须符合正式选举的差额要求；预选结果签核后，在“结果”中开启正式选举" />
+                )}
+              </Col>
+            </>
+          )}
+          {heldPreliminary && (
+            <Col span={12}>
+              <FormalCandidates extra="本选举先进行预选；投票开始后不能再更改" />
+            </Col>
+          )}
           <Col span={24}>
             <Form.Item
               name="doubleEntry"
@@ -180,5 +223,18 @@ export function ElectionDialog(props: {
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </Form>
     </Modal>
+  );
+}
+
+function FormalCandidates({ extra }: { extra: string }) {
+  return (
+    <Form.Item
+      name="formalCandidates"
+      label="预选产生正式候选人数"
+      extra={extra}
+      rules={[{ required: true, message: '请输入预选产生的正式候选人数' }]}
+    >
+      <InputNumber min={1} max={150} precision={0} style={{ width: '100%' }} suffix="名" />
+    </Form.Item>
   );
 }

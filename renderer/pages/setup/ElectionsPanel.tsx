@@ -73,12 +73,29 @@ export function ElectionsPanel() {
   );
 }
 
+/** The names of a runoff, a 另行选举 and the formal round after a 预选 come from a result. */
+function fixedByResults(election: ElectionRecord, round: RoundRecord): boolean {
+  if (round.kind === 'runoff' || round.kind === 'supplementary') return true;
+  return round.kind === 'formal' && election.rounds.some((r) => r.kind === 'preliminary');
+}
+
 function formalRound(election: ElectionRecord): RoundRecord | undefined {
   return election.rounds.find((r) => r.kind === 'formal');
 }
 
 function ElectionSummary({ election }: { election: ElectionRecord }) {
   const round = formalRound(election);
+  const preliminary = election.rounds.find((r) => r.kind === 'preliminary');
+  if (!round && preliminary) {
+    const listed = preliminary.candidates.length;
+    return (
+      <span className="election-item-facts">
+        {officeLabels[election.office]} · 应选 {election.seats} 名 · 预选产生正式候选人{' '}
+        {preliminary.formalCandidates} 名 · 预选候选人 {listed} 名
+        <Tag color={preliminary.printBlocked === null ? 'green' : 'orange'}>预选</Tag>
+      </span>
+    );
+  }
   const count = round?.candidates.length ?? 0;
   const ok = round?.slate?.ok ?? false;
   return (
@@ -176,9 +193,21 @@ function RoundSection(props: { election: ElectionRecord; round: RoundRecord; edi
           {roundStateLabels[round.state]}
         </Tag>
         <span>
-          应选 {round.seats} 名，候选人 {round.candidates.length} 名
+          {round.kind === 'preliminary'
+            ? `预选产生正式候选人 ${round.formalCandidates} 名（应选 ${round.seats} 名），候选人 ${round.candidates.length} 名`
+            : `应选 ${round.seats} 名，候选人 ${round.candidates.length} 名`}
         </span>
       </div>
+      {round.kind === 'preliminary' && round.state === 'draft' && round.printBlocked && (
+        <Alert
+          className="slate"
+          type="warning"
+          showIcon
+          title={round.printBlocked}
+          data-testid={`preliminary-${round.id}`}
+          style={{ margin: '12px 0' }}
+        />
+      )}
       {round.slate && (
         <Alert
           className="slate"
@@ -190,7 +219,11 @@ function RoundSection(props: { election: ElectionRecord; round: RoundRecord; edi
           style={{ margin: '12px 0' }}
         />
       )}
-      <CandidatesEditor election={props.election} round={round} editable={props.editable} />
+      <CandidatesEditor
+        election={props.election}
+        round={round}
+        editable={props.editable && !fixedByResults(props.election, round)}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { StepHeading } from '../../components/StepHeading';
 import { useRoute } from '../../stores/route';
 import { useSession } from '../../stores/session';
 import { useSetup } from '../../stores/setup';
+import { ArchivedCongresses } from './ArchivePanel';
 import { CongressPanel } from './CongressPanel';
 import { CreateCongress } from './CreateCongress';
 import { ElectionsPanel } from './ElectionsPanel';
@@ -64,7 +65,14 @@ export function SetupPage() {
 }
 
 function NoCongressYet({ isAdmin }: { isAdmin: boolean }) {
-  if (isAdmin) return <CreateCongress first />;
+  if (isAdmin) {
+    return (
+      <>
+        <CreateCongress first />
+        <ArchivedCongresses current={null} />
+      </>
+    );
+  }
   return (
     <Alert
       type="info"

@@ -19,6 +19,7 @@ function congress(profile: ProfileId, options: Record<string, unknown> = {}): Co
     machineReadable: false,
     structureTargets: [],
     createdAt: '2025-06-01T00:00:00Z',
+    archivedAt: null,
   };
 }
 
