@@ -208,12 +208,14 @@ function fillIn(box: Box, pen: Pen, rng: Rng): Stroke {
  * A tangle of loops, the way a voter blots out a cell: two turns or more, the two main frequencies
  * apart, so the pen crosses its own path again and again; one turn at equal frequencies would
  * come out as a ○ with a tail, one crossing as a ×. A path that crosses itself fewer than
- * `TANGLE` times is a loop with a tail, not a scribble, and is drawn again.
+ * `TANGLE` times, or keeps to a ring around an empty middle (a ○ gone over twice), is not a
+ * scribble, and is drawn again.
  */
 function scribbleIn(box: Box, pen: Pen, rng: Rng): Stroke {
   for (;;) {
     const path = tanglePath(box, rng);
-    if (selfCrossings(path.xs, path.ys) >= TANGLE) return penStroke(pen, rng, path.xs, path.ys);
+    if (selfCrossings(path.xs, path.ys) >= TANGLE && throughMiddle(path.xs, path.ys) >= 0.2)
+      return penStroke(pen, rng, path.xs, path.ys);
   }
 }
 
@@ -240,6 +242,14 @@ function tanglePath(box: Box, rng: Rng): { xs: number[]; ys: number[] } {
     ys.push(box.cy + ay * y);
   }
   return { xs, ys };
+}
+
+/** Share of a path's points in the middle of its bounding box (inside half its inscribed ellipse). */
+function throughMiddle(xs: readonly number[], ys: readonly number[]): number {
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [cx, cy, ax, ay] = [(x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2 || 1, (y1 - y0) / 2 || 1];
+  const inside = xs.filter((x, i) => Math.hypot((x - cx) / ax, ((ys[i] ?? 0) - cy) / ay) < 0.5);
+  return inside.length / xs.length;
 }
 
 /** Proper crossings between non-adjacent segments of a polyline. */
