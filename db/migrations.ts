@@ -2,13 +2,19 @@ import init from './migrations/001_init.sql?raw';
 import results from './migrations/002_results.sql?raw';
 import scan from './migrations/003_scan.sql?raw';
 import ballotLayout from './migrations/004_ballot_layout.sql?raw';
+import keyring from './migrations/008_keyring.sql?raw';
 
-/** Append-only: a migration, once released, is never edited; add the next number instead. */
+/**
+ * Append-only: a migration, once released, is never edited; add the next number instead. Versions
+ * rise but need not be consecutive while work on several migrations goes on side by side: a file
+ * records the highest version applied, and opening it applies every later one in order.
+ */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: '001_init', sql: init },
   { version: 2, name: '002_results', sql: results },
   { version: 3, name: '003_scan', sql: scan },
   { version: 4, name: '004_ballot_layout', sql: ballotLayout },
+  { version: 8, name: '008_keyring', sql: keyring },
 ];
 
-export const schemaVersion = migrations.length;
+export const schemaVersion = migrations.at(-1)?.version ?? 0;

@@ -74,7 +74,7 @@ function checkOwnership(db: Connection, file: string, version: number): void {
 function migrate(db: Connection, from: number): void {
   if (from >= schemaVersion) return;
   db.pragma('foreign_keys = OFF');
-  for (const migration of migrations.slice(from)) {
+  for (const migration of migrations.filter((m) => m.version > from)) {
     db.transaction(() => {
       // Re-read under the write lock: another process may have just applied it.
       if (userVersion(db) >= migration.version) return;

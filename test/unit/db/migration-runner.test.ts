@@ -9,7 +9,7 @@ import { useTempDir } from './fixtures';
 // person who does not exist, which must be refused as a whole.
 vi.mock('../../../db/migrations', async (importOriginal) => {
   const real = await importOriginal<typeof Migrations>();
-  const next = real.migrations.length + 1;
+  const next = real.schemaVersion + 1;
   const migrations = [
     ...real.migrations,
     { version: next, name: 'good', sql: 'CREATE TABLE note (id INTEGER PRIMARY KEY) STRICT;' },
@@ -20,7 +20,7 @@ vi.mock('../../../db/migrations', async (importOriginal) => {
             INSERT INTO signature VALUES (42);`,
     },
   ];
-  return { migrations, schemaVersion: migrations.length };
+  return { migrations, schemaVersion: next + 1 };
 });
 
 const tempDir = useTempDir();
