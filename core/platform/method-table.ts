@@ -11,6 +11,7 @@ import { electionsHandlers } from '../setup/elections';
 import { entryHandlers } from '../entry/handlers';
 import { exportHandlers } from '../export/package/handlers';
 import { issuanceHandlers } from '../issuance/issuance';
+import { keyringHandlers } from '../export/keyring/handlers';
 import { peopleHandlers } from './people';
 import { printoutsHandlers } from '../reports/handlers';
 import { resultsHandlers } from '../results/handlers';
@@ -34,6 +35,7 @@ export function allHandlers(ctx: ServiceContext): Handlers<Methods> {
     ...resultsHandlers(ctx),
     ...announceHandlers(ctx),
     ...exportHandlers(ctx),
+    ...keyringHandlers(ctx),
     ...backupHandlers(ctx),
   };
 }
