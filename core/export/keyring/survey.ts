@@ -24,9 +24,15 @@ async function zipsIn(folder: string): Promise<string[]> {
 
 const order: Record<Verdict['verdict'], number> = { fail: 0, unregistered: 1, pass: 2 };
 
+/** The table says what is wrong in its first sentence; the verify screen says the rest. */
+function firstSentence(text: string): string {
+  const end = text.indexOf('。');
+  return end < 0 ? text : text.slice(0, end + 1);
+}
+
 export function rowOf(file: string, verdict: Verdict): SurveyRow {
   if (verdict.verdict === 'fail') {
-    const reason = `${verdict.file}：${verdict.reason}`;
+    const reason = firstSentence(`${verdict.file}：${verdict.reason}`);
     return {
       file,
       verdict: 'fail',
@@ -42,7 +48,7 @@ export function rowOf(file: string, verdict: Verdict): SurveyRow {
   return {
     file,
     verdict: verdict.verdict,
-    reason: verdict.verdict === 'unregistered' ? verdict.reason : '',
+    reason: verdict.verdict === 'unregistered' ? firstSentence(verdict.reason) : '',
     congress: summary.congress.name,
     organiser: organiserOf(summary.congress),
     heldOn: summary.congress.heldOn,

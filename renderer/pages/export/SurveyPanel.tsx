@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Survey, SurveyRow } from '../../../shared/api/keyring';
 import { turnoutText, verdictLabels } from '../../../shared/strings/verdicts';
 import { api } from '../../api';
@@ -91,6 +91,13 @@ function SurveyTable({ survey }: { survey: Survey }) {
         dataSource={survey.rows}
         data-testid="survey-table"
         rowClassName={(row) => `survey-${row.verdict}`}
+        expandable={{
+          // What is wrong, on a line of its own under the package, across the whole table.
+          expandedRowRender: (row) => <span className="survey-reason">原因：{row.reason}</span>,
+          expandedRowKeys: survey.rows.filter((r) => r.reason !== '').map((r) => r.file),
+          expandedRowClassName: (row) => `survey-${row.verdict}`,
+          showExpandColumn: false,
+        }}
         columns={[
           {
             title: '核验结论',
@@ -99,6 +106,7 @@ function SurveyTable({ survey }: { survey: Survey }) {
           },
           {
             title: '大会',
+            width: 260,
             render: (_v, row) => (
               <>
                 <div>{row.congress ?? '—'}</div>
@@ -108,23 +116,31 @@ function SurveyTable({ survey }: { survey: Survey }) {
               </>
             ),
           },
+          { title: '选举事项', width: 250, render: (_v, row) => perElection(row, (e) => e.title) },
+          { title: '应选', width: 56, render: (_v, row) => perElection(row, (e) => e.seats) },
           {
-            title: '选举事项 · 应选 · 当选 · 实到/应到',
-            render: (_v, row) =>
-              row.elections.map((e) => (
-                <div key={e.title}>
-                  {e.title} · 应选 {e.seats} · {e.elected.join('、') || '无人当选'} ·{' '}
-                  {turnoutText(e.present, e.entitled)}
-                </div>
-              )),
+            title: '当选',
+            width: 150,
+            render: (_v, row) => perElection(row, (e) => e.elected.join('、') || '无人当选'),
           },
           {
-            title: '原因',
-            render: (_v, row) => <span className="survey-reason">{row.reason}</span>,
+            title: '实到/应到',
+            width: 120,
+            render: (_v, row) => perElection(row, (e) => turnoutText(e.present, e.entitled)),
           },
-          { title: '文件', dataIndex: 'file', width: 200 },
+          {
+            title: '文件',
+            width: 220,
+            render: (_v, row) => <span className="survey-file">{row.file}</span>,
+          },
         ]}
       />
     </section>
   );
+}
+
+/** One line per election of the package, so the columns of one election line up. */
+function perElection(row: SurveyRow, cell: (e: SurveyRow['elections'][number]) => ReactNode) {
+  if (row.elections.length === 0) return '—';
+  return row.elections.map((e) => <div key={e.title}>{cell(e)}</div>);
 }
