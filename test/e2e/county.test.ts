@@ -164,4 +164,43 @@ describe('报送汇总 and the keyring, in Chromium', () => {
     await page.getByTestId('verify-passed').waitFor();
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('lists the keyring, saves it as one file, withdraws a key with a reason and reads the file back', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: '密钥登记' }).click();
+    const panel = page.getByRole('tabpanel', { name: '密钥登记' });
+    const table = panel.getByTestId('keyring-table').locator('tbody tr.ant-table-row');
+    // 29 from the key files, and the forged package's key registered after the comparison.
+    await table.nth(29).waitFor();
+    expect(await table.count()).toBe(30);
+    await panel.getByLabel('经办人').fill('周核验');
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: '导出密钥登记文件' }).click();
+    const saved = join(folder, 'keyring.json');
+    await (await download).saveAs(saved);
+    const file = JSON.parse(readFileSync(saved, 'utf8')) as { entries: unknown[] };
+    expect(file.entries).toHaveLength(30);
+
+    const first = packages[0];
+    const row = table.filter({ hasText: first?.organiser ?? '' });
+    await row.getByRole('button', { name: '撤销' }).click();
+    await page.getByLabel('撤销原因').fill('该镇电脑丢失');
+    await page.getByRole('dialog').getByRole('button', { name: '撤销' }).click();
+    await row.getByText('已撤销：该镇电脑丢失').waitFor();
+    await panel.getByTestId('keyring-import').setInputFiles(saved);
+    await page.getByText('已导入：新增 0 条，撤销 0 条，30 条本机已有').waitFor();
+    await row.getByText('已撤销：该镇电脑丢失').waitFor();
+
+    await app.screenshot('keyring-list');
+    await page.getByRole('tab', { name: '报送汇总' }).click();
+    await page.getByRole('button', { name: '核验并汇总' }).click();
+    await page.getByTestId('survey-counts').getByText('签名者未登记 2 个').waitFor();
+    const reasons = page.getByTestId('survey-table').locator('.survey-reason');
+    await reasons
+      .filter({ hasText: `签名密钥已撤销登记：指纹 ${first?.fingerprint ?? ''}` })
+      .waitFor();
+    const withdrawn = await app.api('keyring.list', {});
+    expect(withdrawn.ok && withdrawn.value.filter((e) => e.withdrawn).length).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -9,7 +9,8 @@ import { fingerprintOf, isPublicKey } from '../package/signature';
 /*
  * The keyring as one file, so that a county's second laptop trusts the same keys: every entry,
  * withdrawn ones too (a withdrawal must travel as well). Importing checks the whole file first,
- * then adds in one transaction what this keyring lacks and withdraws what the file withdrew.
+ * then adds in one transaction what this keyring lacks and withdraws what the file withdrew; a key
+ * withdrawn here is never brought back by a file.
  */
 
 export const keyringFormat = 'congress-tally/keyring';
@@ -105,7 +106,11 @@ export function importKeyring(
         } else counts.unchanged += 1;
         continue;
       }
-      if (active) {
+      // A key withdrawn here stays withdrawn: an older file does not bring it back.
+      const withdrawnHere = store.keyring
+        .all()
+        .some((e) => e.withdrawn !== null && sameKey(e, entry));
+      if (active || withdrawnHere) {
         counts.unchanged += 1;
         continue;
       }

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyringEntryInfo } from '../../../shared/api/keyring';
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
@@ -25,6 +25,7 @@ export function KeyringPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, run] = useBusy();
   const [by, setBy] = useState('');
+  const importInput = useRef<HTMLInputElement>(null);
   const [withdrawing, setWithdrawing] = useState<KeyringEntryInfo | null>(null);
   const [withdrawReason, setWithdrawReason] = useState('');
 
@@ -65,26 +66,25 @@ export function KeyringPanel() {
       <Card size="small" title="密钥登记">
         <Typography.Paragraph type="secondary">
           大会之前，登记每个乡镇签名密钥的公钥文件（U
-          盘送来）或密钥卡上打印的指纹，并写明它属于哪个主办单位（与结果包中写的一致）。
-          核验时按此查找签名者；一把密钥只为登记它的单位作证。
+          盘送来）或密钥卡上打印的指纹，并写明它属于哪个主办单位：与结果包中写的主办单位一字不差（大会没有填写主办单位的，填大会名称）。
+          核验时按此查找签名者；一把密钥只为登记它的单位作证。每次登记、撤销、导入都记入审计日志。
         </Typography.Paragraph>
         <Space wrap>
           <TextField label="经办人" value={by} onChange={setBy} width={160} />
           <Button onClick={() => run(exportFile)}>导出密钥登记文件</Button>
-          <label className="ant-btn">
-            导入密钥登记文件
-            <input
-              type="file"
-              accept=".json"
-              hidden
-              data-testid="keyring-import"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) run(() => importFile(file));
-                e.target.value = '';
-              }}
-            />
-          </label>
+          <Button onClick={() => importInput.current?.click()}>导入密钥登记文件</Button>
+          <input
+            ref={importInput}
+            type="file"
+            accept=".json"
+            hidden
+            data-testid="keyring-import"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) run(() => importFile(file));
+              e.target.value = '';
+            }}
+          />
         </Space>
       </Card>
       <AddKey by={by} onAdded={load} />
@@ -97,7 +97,10 @@ export function KeyringPanel() {
         data-testid="keyring-table"
         columns={[
           { title: '主办单位', dataIndex: 'organiser' },
-          { title: '公钥指纹', render: (_v, e) => <code>{e.fingerprint}</code> },
+          {
+            title: '公钥指纹',
+            render: (_v, e) => <code style={{ whiteSpace: 'nowrap' }}>{e.fingerprint}</code>,
+          },
           { title: '来源', render: (_v, e) => sources[e.source] },
           { title: '登记', render: (_v, e) => `${e.registeredBy}，${when(e.registeredAt)}` },
           { title: '原因', dataIndex: 'reason' },

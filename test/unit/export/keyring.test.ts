@@ -246,6 +246,16 @@ describe('the keyring as one file', () => {
     );
     expect(imported).toEqual({ added: 1, withdrawn: 1, unchanged: 0 });
     expect((await verdict(second, bytes)).verdict).toBe('pass');
+    // Withdrawn here, the key is not brought back by importing the same (older) file again.
+    const [ours] = (await second.must('keyring.list', {}, '')).filter((e) => !e.withdrawn);
+    await second.must(
+      'keyring.withdraw',
+      { id: ours?.id ?? 0, by: '吴核验', reason: '电脑丢失' },
+      '',
+    );
+    const again = await second.must('keyring.import', { content: file.content, by: '吴核验' }, '');
+    expect(again).toEqual({ added: 0, withdrawn: 0, unchanged: 2 });
+    expect((await verdict(second, bytes)).verdict).toBe('unregistered');
     const keyringFile = join(tempDir('ct-keyring-'), file.fileName);
     writeFileSync(keyringFile, file.content);
     expect((await cli('verify', saved(bytes, 'p.zip'), '--keyring', keyringFile)).code).toBe(0);
