@@ -181,6 +181,19 @@ describe('报送汇总 and the keyring, in Chromium', () => {
     const file = JSON.parse(readFileSync(saved, 'utf8')) as { entries: unknown[] };
     expect(file.entries).toHaveLength(30);
 
+    // Bad input is named as the form names it, and registers nothing.
+    await panel.getByLabel('经办人').fill('');
+    await panel.getByLabel('主办单位').fill('中共红旗镇委员会');
+    await panel.getByRole('radio', { name: '密钥卡上的指纹' }).check();
+    await panel.getByLabel('公钥指纹').fill('12 34');
+    await panel.getByLabel('登记原因').fill('密钥卡送来');
+    await panel.getByRole('button', { name: '登记', exact: true }).click();
+    await panel.getByText('经办人：姓名不能为空').waitFor();
+    await panel.getByLabel('经办人').fill('周核验');
+    await panel.getByRole('button', { name: '登记', exact: true }).click();
+    await panel.getByText('指纹“12 34”无效').waitFor();
+    expect(await table.count()).toBe(30);
+
     const first = packages[0];
     const row = table.filter({ hasText: first?.organiser ?? '' });
     await row.getByRole('button', { name: '撤销' }).click();

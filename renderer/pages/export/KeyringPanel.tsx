@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
 import { downloadBase64 } from '../setup/files';
 import { TextField } from './TextField';
-import { when } from './words';
+import { countyMessage, when } from './words';
 
 const sources: Record<KeyringEntryInfo['source'], string> = {
   'key-file': '公钥文件',
@@ -32,13 +32,13 @@ export function KeyringPanel() {
   const load = useCallback(async () => {
     const result = await api['keyring.list']({});
     if (result.ok) setEntries(result.value);
-    else setProblem(result.error.message);
+    else setProblem(countyMessage(result.error));
   }, []);
   useEffect(() => void load(), [load]);
 
   const exportFile = async () => {
     const result = await api['keyring.export']({});
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(countyMessage(result.error));
     const bytes = new TextEncoder().encode(result.value.content);
     downloadBase64(btoa(String.fromCharCode(...bytes)), result.value.fileName, 'application/json');
   };
@@ -46,7 +46,7 @@ export function KeyringPanel() {
   const importFile = async (file: File) => {
     setProblem(null);
     const result = await api['keyring.import']({ content: await file.text(), by });
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(countyMessage(result.error));
     const { added, withdrawn, unchanged } = result.value;
     message.success(`已导入：新增 ${added} 条，撤销 ${withdrawn} 条，${unchanged} 条本机已有`);
     await load();
@@ -56,7 +56,7 @@ export function KeyringPanel() {
     setProblem(null);
     const result = await api['keyring.withdraw']({ id: entry.id, by, reason: withdrawReason });
     setWithdrawing(null);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(countyMessage(result.error));
     setWithdrawReason('');
     await load();
   };
@@ -155,7 +155,7 @@ function AddKey({ by, onAdded }: { by: string; onAdded: () => Promise<void> }) {
     const source =
       kind === 'key-file' ? { kind, content: (await file?.text()) ?? '' } : { kind, fingerprint };
     const result = await api['keyring.register']({ organiser, source, by, reason });
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(countyMessage(result.error));
     setOrganiser('');
     setFingerprint('');
     setReason('');

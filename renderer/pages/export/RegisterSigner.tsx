@@ -4,6 +4,7 @@ import type { PackageSummary } from '../../../shared/api/export';
 import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
 import { TextField } from './TextField';
+import { countyMessage } from './words';
 
 /**
  * After 签名者未登记: the fingerprint comparison first, with the paper result sheet the township
@@ -37,7 +38,7 @@ export function RegisterSigner({
       reason,
     });
     if (!result.ok) {
-      setProblem(result.error.message);
+      setProblem(countyMessage(result.error));
       return;
     }
     message.success(`已为“${result.value.organiser}”登记指纹为 ${result.value.fingerprint} 的密钥`);

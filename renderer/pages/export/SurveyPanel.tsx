@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useBusy } from '../../components/useBusy';
 import { downloadBase64 } from '../setup/files';
 import { TextField } from './TextField';
+import { countyMessage } from './words';
 
 const tags: Record<SurveyRow['verdict'], string> = {
   fail: 'red',
@@ -27,13 +28,13 @@ export function SurveyPanel() {
     setProblem(null);
     const result = await api['keyring.survey']({ folder });
     if (result.ok) setSurvey(result.value);
-    else setProblem(result.error.message);
+    else setProblem(countyMessage(result.error));
   };
 
   const xlsx = async () => {
     setProblem(null);
     const result = await api['keyring.surveyXlsx']({ folder });
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(countyMessage(result.error));
     setSurvey(result.value.survey);
     downloadBase64(
       result.value.base64,
