@@ -112,6 +112,13 @@ describe('报送汇总 and the keyring, in Chromium', () => {
     await app.screenshot('county-survey');
     await page.setViewportSize({ width: 1366, height: 860 });
 
+    // Printed, the page is the table: the controls are hidden.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: '核验并汇总' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: '导出 Excel' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('survey-table').isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: null });
+
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
     const saved = join(folder, 'survey.xlsx');
