@@ -112,10 +112,11 @@ describe('报送汇总 and the keyring, in Chromium', () => {
     await app.screenshot('county-survey');
     await page.setViewportSize({ width: 1366, height: 860 });
 
-    // Printed, the page is the table: the controls are hidden.
+    // Printed, the page is the table: the controls and the tabs are hidden.
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: '核验并汇总' }).isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: '导出 Excel' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('tab', { name: '报送汇总' }).isVisible()).resolves.toBe(false);
     await expect(page.getByTestId('survey-table').isVisible()).resolves.toBe(true);
     await page.emulateMedia({ media: null });
 
@@ -194,10 +195,10 @@ describe('报送汇总 and the keyring, in Chromium', () => {
     await panel.getByRole('radio', { name: '密钥卡上的指纹' }).check();
     await panel.getByLabel('公钥指纹').fill('12 34');
     await panel.getByLabel('登记原因').fill('密钥卡送来');
-    await panel.getByRole('button', { name: '登记', exact: true }).click();
+    await panel.getByRole('button', { name: '登记密钥' }).click();
     await panel.getByText('经办人：姓名不能为空').waitFor();
     await panel.getByLabel('经办人').fill('周核验');
-    await panel.getByRole('button', { name: '登记', exact: true }).click();
+    await panel.getByRole('button', { name: '登记密钥' }).click();
     await panel.getByText('指纹“12 34”无效').waitFor();
     expect(await table.count()).toBe(30);
 

@@ -122,7 +122,7 @@ describe('报送：导出、核验与备份', () => {
     await keyring.getByLabel('主办单位').fill('中国共产党东湖镇第十六次代表大会');
     await keyring.getByTestId('keyring-key-file').setInputFiles(keyFile);
     await keyring.getByLabel('登记原因').fill('本机自己的密钥');
-    await keyring.getByRole('button', { name: '登记', exact: true }).click();
+    await keyring.getByRole('button', { name: '登记密钥' }).click();
     await keyring.getByRole('cell', { name: fingerprint }).waitFor();
     await page.getByRole('tab', { name: '核验结果包' }).click();
     await page.getByRole('button', { name: '开始核验' }).click();

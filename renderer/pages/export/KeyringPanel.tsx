@@ -195,7 +195,7 @@ function AddKey({ by, onAdded }: { by: string; onAdded: () => Promise<void> }) {
         />
         {problem && <Alert type="error" showIcon title={problem} />}
         <Button type="primary" loading={busy} onClick={() => run(add)}>
-          登记
+          登记密钥
         </Button>
       </Space>
     </Card>
