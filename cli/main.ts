@@ -30,7 +30,7 @@ const commands: Readonly<Record<string, Command>> = {
   },
   verify: {
     usage:
-      'verify <结果包.zip> [--key <公钥文件>]    核验结果包：签名、摘要、审计日志，并按选票重新计票',
+      'verify <结果包.zip> [--db <文件>] [--keyring <密钥登记文件>] [--key <公钥文件>]    核验结果包并按密钥登记查找签名者；退出码 0 通过，1 签名者未登记或未通过，2 输入有误（verify --help 查看 JSON 格式）',
     run: async (argv, io) => (await import('./verify')).verify(argv, io),
   },
   'public-key': {

@@ -5,6 +5,7 @@ import { createBallotLayoutsRepo } from './ballot-layouts';
 import { createCongressesRepo } from './congresses';
 import { createDelegatesRepo } from './delegates';
 import { createElectionsRepo } from './elections';
+import { createKeyringRepo } from './keyring';
 import { StoreError, storeErrorFrom } from './errors';
 import { schemaVersion } from './migrations';
 import { openDatabase, userVersion } from './open';
@@ -95,6 +96,7 @@ function bundle(db: Connection, file: string, now: () => Date) {
     scan: createScanRepo(db),
     ballotLayouts: createBallotLayoutsRepo(db, now),
     reportPdfs: createReportPdfsRepo(db, now),
+    keyring: createKeyringRepo(db, now),
     /**
      * Runs fn in one IMMEDIATE transaction (a savepoint when nested): everything it writes commits
      * together, or nothing does if it throws or returns a failed Result (`{ ok: false }`), which

@@ -12,6 +12,7 @@ import { electionsHandlers } from '../setup/elections';
 import { entryHandlers } from '../entry/handlers';
 import { exportHandlers } from '../export/package/handlers';
 import { issuanceHandlers } from '../issuance/issuance';
+import { keyringHandlers } from '../export/keyring/handlers';
 import { peopleHandlers } from './people';
 import { printoutsHandlers } from '../reports/handlers';
 import { resultsHandlers } from '../results/handlers';
@@ -36,6 +37,7 @@ export function allHandlers(ctx: ServiceContext): Handlers<Methods> {
     ...resultsHandlers(ctx),
     ...announceHandlers(ctx),
     ...exportHandlers(ctx),
+    ...keyringHandlers(ctx),
     ...backupHandlers(ctx),
   };
 }

@@ -69,12 +69,8 @@ export interface PackageSummary {
   createdAt: string;
   generator: string;
   congress: { name: string; term: string; organiser: string; heldOn: string; profile: ProfileId };
-  signer: {
-    algorithm: SigningAlgorithm;
-    fingerprint: string;
-    /** true: checked against the registered public key given; false: only what the package says. */
-    registered: boolean;
-  };
+  /** The key the package says signed it (the signature has been checked against it). */
+  signer: { algorithm: SigningAlgorithm; publicKey: string; fingerprint: string };
   digest: { algorithm: 'sha-256' | 'sm3'; hex: string; short: string };
   /** The text of the QR code printed on result sheets after this export, to compare with. */
   sealText: string;
@@ -91,6 +87,8 @@ export interface SummaryElection {
   seats: number;
   /** Elected in the package's rounds (预选 aside), round by round. */
   elected: string[];
+  /** 应到 and 实到 of the first round (实到 null where the rule counts ballots returned). */
+  electorate: { entitled: number; present: number | null } | null;
   rounds: SummaryRound[];
 }
 
@@ -114,10 +112,35 @@ export interface SummaryRound {
   }[];
 }
 
-/** The verdict on a package: everything checks, or the first thing that does not, and where. */
+/** The package's own checks: everything holds, or the first thing that does not, and where. */
+export type Integrity =
+  { ok: true; summary: PackageSummary } | { ok: false; file: string; reason: string };
+
+/**
+ * Whom the keyring (or the key file given) says the signer is:
+ * - key-file: the public key file given for this check;
+ * - registered: the keyring's entry for the package's organiser;
+ * - other-organiser: registered, but for other organisers only;
+ * - changed: the organiser is known, with another key (a restored laptop, or a forgery);
+ * - withdrawn: the key was registered for this organiser and has been withdrawn;
+ * - unknown: neither the key nor the organiser is in the keyring.
+ */
+export type SignerStanding =
+  | { kind: 'key-file' }
+  | { kind: 'registered'; entryId: number; registeredAt: string; registeredBy: string }
+  | { kind: 'other-organiser'; organisers: string[] }
+  | { kind: 'changed'; fingerprints: string[] }
+  | { kind: 'withdrawn'; at: string; by: string; reason: string }
+  | { kind: 'unknown' };
+
+/**
+ * 通过 (pass): intact and signed by a key vouched for that organiser; 签名者未登记 (unregistered):
+ * intact, but nothing vouches for the signer; 未通过 (fail): something is broken.
+ */
 export type Verdict =
-  | { ok: true; summary: PackageSummary; warnings: string[] }
-  | { ok: false; file: string; reason: string };
+  | { verdict: 'pass'; summary: PackageSummary; signer: SignerStanding }
+  | { verdict: 'unregistered'; summary: PackageSummary; signer: SignerStanding; reason: string }
+  | { verdict: 'fail'; file: string; reason: string };
 
 const signingAlgorithmSchema = z.enum(['ed25519', 'sm2-sm3'], {
   error: '应为 ed25519 或 sm2-sm3（国密）',

@@ -8,6 +8,7 @@ import { electionsMethods } from './elections';
 import { entryMethods } from './entry';
 import { exportMethods } from './export';
 import { issuanceMethods } from './issuance';
+import { keyringMethods } from './keyring';
 import type { InputOf, OutputOf } from './method';
 import { peopleMethods } from './people';
 import { printoutsMethods } from './printouts';
@@ -34,6 +35,7 @@ export const methods = {
   ...scanMethods,
   ...resultsMethods,
   ...exportMethods,
+  ...keyringMethods,
   ...backupMethods,
 };
 

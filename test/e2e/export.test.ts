@@ -86,7 +86,7 @@ describe('报送：导出、核验与备份', () => {
   });
 
   it('exports the signed package, verifies it and a tampered copy, and backs up', async () => {
-    await certifiedRound(app);
+    const { chief } = await certifiedRound(app);
     const { page } = app;
     await page.goto(app.served.url);
     await signedIn(page, '钱总监', chiefPin);
@@ -107,6 +107,24 @@ describe('报送：导出、核验与备份', () => {
     const packageFile = join(folder, written[0] ?? '');
     await page.getByRole('tab', { name: '核验结果包' }).click();
     await page.getByTestId('verify-package').setInputFiles(packageFile);
+    await page.getByRole('button', { name: '开始核验' }).click();
+    // Intact, but this installation's keyring vouches for no one yet: amber, not green.
+    await page.getByTestId('verify-unregistered').waitFor();
+    expect(await page.getByTestId('verify-passed').count()).toBe(0);
+
+    // The key registered from its public key file, for the congress the package names.
+    const keyFile = join(folder, 'public-key.json');
+    const key = await app.api('export.publicKey', {}, chief);
+    writeFileSync(keyFile, key.ok ? key.value.content : '');
+    await page.getByRole('tab', { name: '密钥登记' }).click();
+    const keyring = page.getByRole('tabpanel', { name: '密钥登记' });
+    await keyring.getByLabel('经办人').fill('钱总监');
+    await keyring.getByLabel('主办单位').fill('中国共产党东湖镇第十六次代表大会');
+    await keyring.getByTestId('keyring-key-file').setInputFiles(keyFile);
+    await keyring.getByLabel('登记原因').fill('本机自己的密钥');
+    await keyring.getByRole('button', { name: '登记密钥' }).click();
+    await keyring.getByRole('cell', { name: fingerprint }).waitFor();
+    await page.getByRole('tab', { name: '核验结果包' }).click();
     await page.getByRole('button', { name: '开始核验' }).click();
     await page.getByTestId('verify-passed').waitFor();
     const verifyTab = page.getByRole('tabpanel', { name: '核验结果包' });
@@ -158,9 +176,10 @@ describe('报送：导出、核验与备份', () => {
 
     await page.getByTestId('verify-package').setInputFiles(exported.value.file);
     await page.getByRole('button', { name: '开始核验' }).click();
-    await page.getByTestId('verify-passed').waitFor();
+    await page.getByTestId('verify-unregistered').waitFor();
     await page.getByText(exported.value.digestShort).first().waitFor();
-    await page.getByText('未与登记的公钥核对').waitFor();
+    await page.getByTestId('verify-reason').getByText('本机的密钥登记中既没有这把密钥').waitFor();
+    expect(await page.getByTestId('verify-passed').count()).toBe(0);
     await app.screenshot('export-5-verify-without-sign-in');
     expect(app.pageErrors).toEqual([]);
   });

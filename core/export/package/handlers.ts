@@ -26,6 +26,7 @@ import { keptOrPrinted } from './report-pdfs';
 import { latestExport, recordExport } from './seal';
 import { shortForm } from './signature';
 import { verifyPackage } from './verify';
+import { verdictOf } from '../keyring/verdict';
 import { checkFolder } from '../../platform/durable-files';
 import { writePackage } from './writer';
 import { zipParts } from './zip';
@@ -188,7 +189,9 @@ export function exportHandlers(ctx: ServiceContext): Handlers<typeof exportMetho
       const registered = publicKey === undefined ? undefined : readPublicKey(publicKey);
       if (registered && !registered.ok)
         return { ...registered, error: { ...registered.error, field: 'publicKey' } };
-      return verifyPackage(Buffer.from(base64, 'base64'), registered?.value);
+      const integrity = verifyPackage(Buffer.from(base64, 'base64'), registered?.value);
+      if (!integrity.ok) return integrity;
+      return ok(verdictOf(integrity.value, ctx.store.keyring.all(), registered?.value));
     },
   };
 }

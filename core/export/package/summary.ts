@@ -9,7 +9,6 @@ export function summaryOf(
   manifest: Manifest,
   results: ResultsDocument,
   files: Map<string, Uint8Array>,
-  registered: boolean,
 ): PackageSummary {
   const manifestBytes = files.get(manifestFile) ?? new Uint8Array();
   const digest = digestHex(manifest.digestAlgorithm, manifestBytes);
@@ -28,8 +27,8 @@ export function summaryOf(
     },
     signer: {
       algorithm: manifest.signer.algorithm,
+      publicKey: manifest.signer.publicKey,
       fingerprint: manifest.signer.fingerprint,
-      registered,
     },
     digest: { algorithm: manifest.digestAlgorithm, hex: digest, short: shortForm(digest) },
     sealText: sealText(manifest.digestAlgorithm, digest, manifest.signer.fingerprint),
@@ -41,6 +40,7 @@ export function summaryOf(
       elected: e.rounds
         .filter((r) => r.parameters.round !== 'preliminary')
         .flatMap((r) => r.result.elected),
+      electorate: e.rounds[0]?.parameters.electorate ?? null,
       rounds: e.rounds.map((r) => ({
         roundId: r.id,
         label: r.label,

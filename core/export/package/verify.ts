@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Verdict } from '../../../shared/api/export';
+import type { Integrity } from '../../../shared/api/export';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { ballotsSchema, type BallotsDocument } from '../../../shared/export/ballots';
 import { resultsCsv } from '../../../shared/export/csv';
@@ -33,8 +33,11 @@ type Step<T> = { ok: true; value: T } | Failure;
 
 const failure = (file: string, reason: string): Failure => ({ ok: false, file, reason });
 
-/** The verdict, or a failed Result when the bytes are not a zip at all (bad input). */
-export function verifyPackage(bytes: Uint8Array, registered?: PublicKey): Result<Verdict> {
+/**
+ * What the package's own content says of it, or a failed Result when the bytes are not a zip at
+ * all (bad input). Whether its signer is trusted is the keyring's question (keyring/verdict.ts).
+ */
+export function verifyPackage(bytes: Uint8Array, registered?: PublicKey): Result<Integrity> {
   const zip = readZip(bytes);
   if (!zip.ok) {
     if (zip.kind === 'not-zip') {
@@ -48,7 +51,7 @@ export function verifyPackage(bytes: Uint8Array, registered?: PublicKey): Result
   return ok(verifyEntries(zip.entries, registered));
 }
 
-function verifyEntries(entries: readonly ZipEntry[], registered?: PublicKey): Verdict {
+function verifyEntries(entries: readonly ZipEntry[], registered?: PublicKey): Integrity {
   const files = new Map(entries.map((entry) => [entry.name, entry.data]));
   const signed = checkSignature(files, registered);
   if (!signed.ok) return signed;
@@ -65,16 +68,7 @@ function verifyEntries(entries: readonly ZipEntry[], registered?: PublicKey): Ve
   if (!sameBytes(files.get('results.csv'), Buffer.from(resultsCsv(results), 'utf8'))) {
     return failure('results.csv', '与 results.json 不一致（表格中的数字或姓名被改动）');
   }
-  const warnings = registered
-    ? []
-    : [
-        `未提供已登记的公钥：签名者（指纹 ${manifest.signer.fingerprint}）只是结果包的自述。请与报告单上打印的指纹核对，或用上级登记的公钥文件核验。`,
-      ];
-  return {
-    ok: true,
-    summary: summaryOf(manifest, results, files, registered !== undefined),
-    warnings,
-  };
+  return { ok: true, summary: summaryOf(manifest, results, files) };
 }
 
 function text(data: Uint8Array | undefined): string | undefined {

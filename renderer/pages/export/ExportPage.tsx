@@ -2,6 +2,8 @@ import { Tabs } from 'antd';
 import { StepHeading } from '../../components/StepHeading';
 import { BackupPanel } from './BackupPanel';
 import { ExportPanel } from './ExportPanel';
+import { KeyringPanel } from './KeyringPanel';
+import { SurveyPanel } from './SurveyPanel';
 import { VerifyPanel } from './VerifyPanel';
 import './export.css';
 
@@ -14,6 +16,8 @@ export function ExportPage() {
         items={[
           { key: 'export', label: '导出结果包', children: <ExportPanel /> },
           { key: 'verify', label: '核验结果包', children: <VerifyPanel /> },
+          { key: 'keyring', label: '密钥登记', children: <KeyringPanel /> },
+          { key: 'survey', label: '报送汇总', children: <SurveyPanel /> },
           { key: 'backup', label: '备份与恢复', children: <BackupPanel /> },
         ]}
       />

@@ -56,20 +56,24 @@ describe('congress-tally export', () => {
 });
 
 describe('congress-tally verify', () => {
-  it('exits 0 with a JSON summary, and says the signer is only self-asserted without --key', async () => {
+  it('exits 1 with the JSON summary when nothing vouches for the signer (no keyring, no --key)', async () => {
     const run = await cli('verify', packageFile);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     const summary = JSON.parse(run.stdout) as {
       ok: boolean;
+      verdict: string;
+      standing: { kind: string };
       congress: { name: string };
-      signer: { fingerprint: string; registered: boolean };
+      signer: { fingerprint: string };
       elections: { seats: number; elected: string[]; rounds: unknown[] }[];
       audit: { head: string };
     };
     expect(summary).toMatchObject({
-      ok: true,
+      ok: false,
+      verdict: 'unregistered',
+      standing: { kind: 'unknown' },
       congress: { name: '中国共产党东湖镇第十六次代表大会' },
-      signer: { fingerprint, registered: false },
+      signer: { fingerprint },
     });
     // The demo's three elections, every seat filled (the committee after a runoff).
     expect(summary.elections.map((e) => e.elected.length)).toEqual(
@@ -77,14 +81,31 @@ describe('congress-tally verify', () => {
     );
     expect(summary.elections.map((e) => e.rounds.length)).toEqual([2, 1, 1]);
     expect(summary.audit.head).toMatch(/^[0-9a-f]{64}$/);
-    expect(run.stderr).toContain('只是结果包的自述');
+    expect(run.stderr).toMatch(/^签名者未登记：/);
+    expect(run.stderr).toContain(fingerprint);
   });
 
-  it('exits 0 without the warning when the registered key is given', async () => {
+  it('exits 0 when the registered key is given', async () => {
     const run = await cli('verify', packageFile, '--key', keyFile);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toMatchObject({ signer: { registered: true } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: true,
+      verdict: 'pass',
+      standing: { kind: 'key-file' },
+    });
+  });
+
+  it('documents the exit codes and the JSON in --help', async () => {
+    const run = await cli('verify', '--help');
+    expect(run.code).toBe(0);
+    for (const word of [
+      '退出码',
+      '"verdict": "pass"',
+      '"verdict": "unregistered"',
+      '"verdict": "fail"',
+    ])
+      expect(run.stdout).toContain(word);
   });
 
   it('exits 1 naming the file when the package was changed', async () => {
@@ -102,6 +123,7 @@ describe('congress-tally verify', () => {
     expect(run.stderr.split('\n')).toHaveLength(1);
     expect(JSON.parse(run.stdout)).toEqual({
       ok: false,
+      verdict: 'fail',
       file: 'results.csv',
       reason: expect.stringContaining('被改动') as string,
     });
@@ -125,6 +147,8 @@ describe('congress-tally verify', () => {
       ['verify', notZip],
       ['verify', packageFile, '--key', notZip],
       ['verify', packageFile, '--unknown'],
+      ['verify', packageFile, '--db', join(tempDir('ct-cli-'), 'none.sqlite')],
+      ['verify', packageFile, '--keyring', notZip],
     ]) {
       const run = await cli(...argv);
       expect(run.code, argv.join(' ')).toBe(2);

@@ -2,7 +2,7 @@ import type { AuditRow } from '../../../db/audit';
 import { keysFolder, signingKey, type SigningKey } from '../../../core/platform/keys';
 import { verifyPackage } from '../../../core/export/package/verify';
 import type { ZipEntry } from '../../../core/export/package/zip';
-import type { LatestExport, Verdict } from '../../../shared/api/export';
+import type { Integrity, LatestExport } from '../../../shared/api/export';
 import { certifiedCongress, entriesOf, packageIn, tempDir } from './fixture';
 
 /*
@@ -58,7 +58,7 @@ export async function exportedPackage(): Promise<ExportedPackage> {
 export function verdictOf(
   input: Uint8Array,
   registered?: Parameters<typeof verifyPackage>[1],
-): Verdict {
+): Integrity {
   const result = verifyPackage(input, registered);
   if (!result.ok) throw new Error(`not readable: ${result.error.message}`);
   return result.value;
