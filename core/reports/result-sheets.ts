@@ -3,7 +3,7 @@ import type { Congress } from '../../db/congresses';
 import type { Store } from '../../db/store';
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { RoundResults, UnlockRecord } from '../../shared/api/results';
-import { outcomeLabels, dateWords } from '../../shared/strings/results';
+import { outcomeLabel, dateWords } from '../../shared/strings/results';
 import { profileLabels, roundStateLabels } from '../../shared/strings/setup';
 import type { Seal } from './templates/results/parts';
 import {
@@ -97,7 +97,7 @@ function roundSheet(store: Store, congress: Congress, r: RoundResults, seal?: Se
       for: n.for,
       against: n.against,
       abstain: n.abstain,
-      outcome: outcomeLabels[n.outcome],
+      outcome: outcomeLabel(n.outcome, r.round.kind),
       elected: n.outcome === 'elected' || n.outcome === 'qualified',
     })),
     elected: r.elected,

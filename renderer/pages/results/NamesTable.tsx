@@ -1,6 +1,6 @@
 import { Table, Tag } from 'antd';
 import type { NameResultRecord, RoundResults } from '../../../shared/api/results';
-import { outcomeLabels } from '../../../shared/strings/results';
+import { outcomeLabel } from '../../../shared/strings/results';
 
 const outcomeColours: Record<NameResultRecord['outcome'], string> = {
   elected: 'red',
@@ -54,7 +54,7 @@ export function NamesTable({ results }: { results: RoundResults }) {
           width: 100,
           align: 'center',
           render: (o: NameResultRecord['outcome']) => (
-            <Tag color={outcomeColours[o]}>{outcomeLabels[o]}</Tag>
+            <Tag color={outcomeColours[o]}>{outcomeLabel(o, results.round.kind)}</Tag>
           ),
         },
         {
