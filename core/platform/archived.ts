@@ -106,13 +106,33 @@ const owners: readonly [keyof Ids, string][] = [
   ],
 ];
 
+type OwnerLookup = (id: number) => number | undefined;
+
+/** The owner queries, prepared once per store: this guard runs before every change, Enter's too. */
+const prepared = new WeakMap<Store, Map<keyof Ids, OwnerLookup>>();
+
+function ownerLookups(store: Store): Map<keyof Ids, OwnerLookup> {
+  let lookups = prepared.get(store);
+  if (!lookups) {
+    lookups = new Map(
+      owners.map(([key, sql]) => {
+        const statement = store.db.prepare<[number], number>(sql).pluck();
+        return [key, (id: number) => statement.get(id)];
+      }),
+    );
+    prepared.set(store, lookups);
+  }
+  return lookups;
+}
+
 /** The congress a request is about: the one its ids name, else the current one. */
 function congressOf(store: Store, input: unknown): Congress | undefined {
   const ids = (typeof input === 'object' && input !== null ? input : {}) as Ids;
-  for (const [key, sql] of owners) {
+  const lookups = ownerLookups(store);
+  for (const [key] of owners) {
     const id = ids[key];
     if (typeof id !== 'number') continue;
-    const owner = store.db.prepare<[number], number>(sql).pluck().get(id);
+    const owner = lookups.get(key)?.(id);
     return owner === undefined ? undefined : store.congresses.byId(owner);
   }
   return currentCongress(store);

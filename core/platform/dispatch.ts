@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoreError, storeErrorFrom } from '../../db/errors';
 import type { Access, MethodSpec, MethodTable } from '../../shared/api/method';
+import { immediateMethods } from '../../shared/api/bridge';
 import { fail, type Result } from '../../shared/api/result';
 import { roleLabels } from '../../shared/strings/roles';
 import type { Session, SessionRegistry } from './session-registry';
@@ -16,11 +17,19 @@ export type Handler<M> =
 export type Handlers<T extends MethodTable> = { [K in keyof T]: Handler<T[K]> };
 
 /** One API call, as the IPC handler and the loopback host receive it. */
-export type Dispatch = (
+export type AsyncDispatch = (
   method: string,
   input: unknown,
   token: string | null | undefined,
 ) => Promise<Result<unknown>>;
+
+export interface Dispatch extends AsyncDispatch {
+  /**
+   * The same call answered before returning, for the few methods a page waits on between two
+   * keys (`immediateMethods`): Enter's save, so that the next frame already shows the next ballot.
+   */
+  now(method: string, input: unknown, token: string | null | undefined): Result<unknown>;
+}
 
 export interface Logger {
   error(message: string, error: unknown): void;
@@ -45,7 +54,8 @@ export function createDispatcher<T extends MethodTable>(
   handlers: Handlers<T>,
   deps: DispatchDeps,
 ): Dispatch {
-  return async (name, raw, token) => {
+  /** The checks, then the handler to run, or the refusal. */
+  const route = (name: string, raw: unknown, token: string | null | undefined) => {
     if (!Object.hasOwn(methods, name)) return fail('not-found', `没有名为 ${name} 的操作`);
     const spec = methods[name] as MethodSpec;
     const handler = handlers[name] as (input: unknown, session: Session | null) => unknown;
@@ -54,16 +64,42 @@ export function createDispatcher<T extends MethodTable>(
     if (denied) return denied;
     const parsed = spec.input.safeParse(raw ?? {}, { error: zhCN });
     if (!parsed.success) return invalidArgument(parsed.error.issues);
+    return () => handler(parsed.data, session);
+  };
+  const failed = (name: string, error: unknown): Result<never> => {
+    const storage = error instanceof StoreError ? error : storeErrorFrom(error, deps.databaseFile);
+    if (storage) return fail('storage', storage.message);
+    deps.log.error(`操作 ${name} 出现程序错误`, error);
+    throw error;
+  };
+  const dispatch = async (name: string, raw: unknown, token: string | null | undefined) => {
+    const run = route(name, raw, token);
+    if (typeof run !== 'function') return run;
     try {
-      return (await handler(parsed.data, session)) as Result<unknown>;
+      return (await run()) as Result<unknown>;
     } catch (error) {
-      const storage =
-        error instanceof StoreError ? error : storeErrorFrom(error, deps.databaseFile);
-      if (storage) return fail('storage', storage.message);
-      deps.log.error(`操作 ${name} 出现程序错误`, error);
-      throw error;
+      return failed(name, error);
     }
   };
+  const now = (name: string, raw: unknown, token: string | null | undefined) => {
+    if (!immediateMethods.has(name)) {
+      return fail('not-found', `操作 ${name} 不能立即应答，请按常规方式调用`);
+    }
+    const run = route(name, raw, token);
+    if (typeof run !== 'function') return run;
+    let answer: unknown;
+    try {
+      answer = run();
+    } catch (error) {
+      return failed(name, error);
+    }
+    if (answer instanceof Promise) {
+      // Only handlers that finish before returning are listed; one that does not is a bug.
+      return failed(name, new TypeError(`操作 ${name} 没有立即完成，不应列为立即应答`));
+    }
+    return answer as Result<unknown>;
+  };
+  return Object.assign(dispatch, { now });
 }
 
 export function checkAccess(access: Access, session: Session | null): Result<never> | undefined {

@@ -74,7 +74,14 @@ export function openServices(options: ServicesOptions): Services {
   let dispatch = dispatcher();
   const stopBackups = startBackupSchedule(context);
   return {
-    dispatch: (method, input, token) => dispatch(method, input, token),
+    dispatch: Object.assign(
+      (method: string, input: unknown, token: string | null | undefined) =>
+        dispatch(method, input, token),
+      {
+        now: (method: string, input: unknown, token: string | null | undefined) =>
+          dispatch.now(method, input, token),
+      },
+    ),
     context,
     get store() {
       return context.store;

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { fail } from '../../shared/api/result';
 import { securityHeaders } from '../content-policy';
 import { readRendererFile } from '../renderer-files';
-import type { Dispatch, Logger } from '../../core/platform/dispatch';
+import type { AsyncDispatch, Logger } from '../../core/platform/dispatch';
 import { hasKey, isOwnHost, isSameOrigin, keyCookie, newHostKey, sameKey } from './guard';
 import { forbiddenPage } from './pages';
 
 export interface HostOptions {
-  dispatch: Dispatch;
+  dispatch: AsyncDispatch;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */

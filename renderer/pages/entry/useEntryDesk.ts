@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import type { EntrySheet, PassProgress } from '../../../shared/api/entry';
+import type { ApiError } from '../../../shared/api/result';
 import {
   sameBallot,
   storedBallot,
@@ -8,7 +9,7 @@ import {
   type EnteredWriteIn,
 } from '../../../shared/domain/paper-ballot';
 import { passLabels } from '../../../shared/strings/entry';
-import { api } from '../../api';
+import { api, callNow } from '../../api';
 import { draftKey, useEntryDrafts } from '../../stores/entry-drafts';
 import { emptyDraft, entryOf, isBlank, readerOf, verdictOf, type Draft } from './ballot-draft';
 import { actionForKey, type KeyAction } from './entry-keys';
@@ -47,8 +48,8 @@ export interface Notice {
 
 /**
  * The desk's controller for one pass of one box. Enter commits; the draft clears only once the
- * service says the ballot is on disk. Keys pressed while a commit is on its way are kept and
- * played after it, never dropped.
+ * service says the ballot is on disk. Keys pressed while a failed commit is being sorted out, or
+ * while a pass is being finished, are kept and played after it, never dropped.
  */
 export function useEntryDesk(sheet: EntrySheet, onExit: (done?: string) => void) {
   const { round, box } = sheet;
@@ -82,25 +83,31 @@ export function useEntryDesk(sheet: EntrySheet, onExit: (done?: string) => void)
 
   useKeystrokeTiming(draft, panel);
 
-  const commit = async () => {
-    busy.current = true;
+  const commit = () => {
     const entry = entryOf(current());
     const seq = progressRef.current.nextSeq;
-    const result = await api['entry.commit']({ boxId: box.id, seq, ballot: entry });
+    // Answered before the key's handler returns: the ballot is on disk when the draft clears, the
+    // frame after Enter shows the next one, and keys typed meanwhile wait in the browser's queue.
+    const result = callNow('entry.commit', { boxId: box.id, seq, ballot: entry });
     performance.mark(answerMark);
     if (result.ok) {
-      // Cleared in one render as the answer arrives, so that the next frame shows the next ballot.
       const { progress: next, seq: done, invalidReason } = result.value;
       flushSync(() => saved(next, done, invalidReason));
-    } else if (result.error.field === 'seq' && (await alreadySaved(box.id, seq, entry))) {
+    } else void notSaved(seq, entry, result.error);
+  };
+
+  /** Keys typed while this is being sorted out are kept and played after it, never dropped. */
+  const notSaved = async (seq: number, entry: BallotEntry, error: ApiError) => {
+    busy.current = true;
+    if (error.field === 'seq' && (await alreadySaved(box.id, seq, entry))) {
       // The answer to an earlier Enter was lost on its way, not the ballot: it is on disk.
       const sheet = await api['entry.open']({ boxId: box.id });
       if (sheet.ok) saved(sheet.value.progress, seq, storedBallot(reader, entry).invalidReason);
       setNotice({ tone: 'info', text: `第 ${seq} 张此前已经保存，无需再存` });
     } else {
       queued.current = [];
-      setNotice({ tone: 'error', text: `第 ${seq} 张没有保存：${result.error.message}` });
-      if (result.error.code === 'conflict') await refresh(box.id, setProgress);
+      setNotice({ tone: 'error', text: `第 ${seq} 张没有保存：${error.message}` });
+      if (error.code === 'conflict') await refresh(box.id, setProgress);
     }
     busy.current = false;
     drain();
@@ -146,7 +153,7 @@ export function useEntryDesk(sheet: EntrySheet, onExit: (done?: string) => void)
       case 'enter': {
         const { warnings } = verdictOf(reader, now);
         if (warnings.length > 0 && !now.armed) apply(key, n, { type: 'arm' });
-        else void commit();
+        else commit();
         return;
       }
       case 'clear':
