@@ -78,31 +78,34 @@ const reads: ReadonlySet<MethodName> = new Set<MethodName>([
 type Ids = Partial<Record<'congressId' | 'electionId' | 'roundId' | 'boxId', number>> &
   Partial<Record<'delegateId' | 'sheetId' | 'ballotId', number>>;
 
-/** Each id a request can carry, to the congress it belongs to. */
+/**
+ * Each id a request can carry, to the congress it belongs to. `+?` keeps SQLite from compiling a
+ * join again at every new binding (see selectLast in db/ballots.ts): this runs before every change.
+ */
 const owners: readonly [keyof Ids, string][] = [
-  ['congressId', 'SELECT id FROM congress WHERE id = ?'],
-  ['electionId', 'SELECT congress_id FROM election WHERE id = ?'],
+  ['congressId', 'SELECT id FROM congress WHERE id = +?'],
+  ['electionId', 'SELECT congress_id FROM election WHERE id = +?'],
   [
     'roundId',
-    'SELECT e.congress_id FROM round r JOIN election e ON e.id = r.election_id WHERE r.id = ?',
+    'SELECT e.congress_id FROM round r JOIN election e ON e.id = r.election_id WHERE r.id = +?',
   ],
   [
     'boxId',
     `SELECT e.congress_id FROM box x JOIN round r ON r.id = x.round_id
-     JOIN election e ON e.id = r.election_id WHERE x.id = ?`,
+     JOIN election e ON e.id = r.election_id WHERE x.id = +?`,
   ],
-  ['delegateId', 'SELECT congress_id FROM delegate WHERE id = ?'],
+  ['delegateId', 'SELECT congress_id FROM delegate WHERE id = +?'],
   [
     'sheetId',
     `SELECT e.congress_id FROM scan_reading s JOIN entry_pass p ON p.id = s.pass_id
      JOIN box x ON x.id = p.box_id JOIN round r ON r.id = x.round_id
-     JOIN election e ON e.id = r.election_id WHERE s.id = ?`,
+     JOIN election e ON e.id = r.election_id WHERE s.id = +?`,
   ],
   [
     'ballotId',
     `SELECT e.congress_id FROM ballot b JOIN entry_pass p ON p.id = b.pass_id
      JOIN box x ON x.id = p.box_id JOIN round r ON r.id = x.round_id
-     JOIN election e ON e.id = r.election_id WHERE b.id = ?`,
+     JOIN election e ON e.id = r.election_id WHERE b.id = +?`,
   ],
 ];
 
