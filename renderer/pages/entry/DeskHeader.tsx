@@ -1,12 +1,14 @@
 import { Button, Progress } from 'antd';
+import { memo } from 'react';
 import type { EntrySheet, PassProgress } from '../../../shared/api/entry';
 import { passLabels } from '../../../shared/strings/entry';
 
 /**
  * The head of a teller's desk, keyed or scanned: the box, the pass and the round, how many of the
- * box's ballots are in, and the way back to the list of boxes (styled in entry-desk.css).
+ * box's ballots are in, and the way back to the list of boxes (styled in entry-desk.css). Drawn
+ * again only when the pass moves, not at every mark key.
  */
-export function DeskHeader({
+export const DeskHeader = memo(function DeskHeader({
   sheet: { round, box },
   progress,
   scanned = false,
@@ -46,4 +48,4 @@ export function DeskHeader({
       <Button onClick={() => onExit()}>返回票箱列表</Button>
     </header>
   );
-}
+});

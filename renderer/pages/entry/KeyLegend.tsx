@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { keyLegend } from './entry-keys';
 import './key-legend.css';
 
 /** Every key of the entry screen on screen, as keycaps: nothing to remember, nothing to look up. */
-export function KeyLegend(props: {
+export const KeyLegend = memo(function KeyLegend(props: {
   legend?: readonly { keys: readonly string[]; label: string }[];
   label?: string;
 }) {
@@ -20,4 +21,4 @@ export function KeyLegend(props: {
       ))}
     </dl>
   );
-}
+});
