@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+// antd's styles, made at build time from the theme (scripts/antd-stylesheet.ts); before the
+// app's own, which adjust them.
+import 'virtual:antd.css';
 import './styles.css';
 
 const root = document.getElementById('root');
