@@ -24,12 +24,16 @@ const ProjectorPage = lazyNamed(() => import('./pages/projector/ProjectorPage'),
 // Date pickers name months and weekdays in Chinese.
 dayjs.locale('zh-cn');
 
+// antd inserts no styles while the app runs: they come with the build, made from this same theme
+// by scripts/antd-stylesheet.ts (making them at run time took most of the first screen's start).
+const runtimeTheme = { ...theme, zeroRuntime: true };
+
 /** How often the shell asks for the session, network and congress state. */
 const refreshMs = 5_000;
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={runtimeTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ErrorBoundary>
           <Suspense fallback={null}>

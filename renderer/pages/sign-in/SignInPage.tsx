@@ -10,6 +10,7 @@ import { PinField } from '../../components/PinFields';
 import { useLockout } from '../../components/useLockout';
 import { useSession } from '../../stores/session';
 import { useBusy } from '../../components/useBusy';
+import { askPeople, earlyPeople } from './people';
 
 interface Fields {
   personId: number;
@@ -19,14 +20,14 @@ interface Fields {
 /** Pick yourself from the list, type your PIN, Enter. */
 export function SignInPage() {
   const [form] = Form.useForm<Fields>();
-  const [people, setPeople] = useState<SignInPerson[] | null>(null);
+  const [people, setPeople] = useState<SignInPerson[] | null>(earlyPeople);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, run] = useBusy();
   const [lockout, setLockout] = useLockout();
   const pinRef = useRef<InputRef>(null);
 
   useEffect(() => {
-    void api['session.people']({}).then((result) => {
+    void askPeople().then((result) => {
       if (result.ok) setPeople(result.value);
       else setProblem(result.error.message);
     });
