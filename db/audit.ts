@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 export interface AuditEntry {
@@ -64,8 +64,23 @@ export function recordsBallotContent(action: string): boolean {
   return ballotContentActions.has(action) || action.startsWith('ballot.');
 }
 
+/** Salts are cut from a pool of random bytes filled 256 salts at a time: one call, not one per row. */
+const saltBytes = 16;
+const saltPool = Buffer.alloc(saltBytes * 256);
+let saltAt = saltPool.length;
+
+function nextSalt(): string {
+  if (saltAt === saltPool.length) {
+    randomFillSync(saltPool);
+    saltAt = 0;
+  }
+  const salt = saltPool.toString('hex', saltAt, saltAt + saltBytes);
+  saltAt += saltBytes;
+  return salt;
+}
+
 function salted(payload: unknown): unknown {
-  const salt = randomBytes(16).toString('hex');
+  const salt = nextSalt();
   return payload !== null && typeof payload === 'object' && !Array.isArray(payload)
     ? { ...payload, salt }
     : { value: payload, salt };

@@ -258,7 +258,7 @@ export function createBallotsRepo(db: Database, now: () => Date) {
     return first.done ? undefined : first.value;
   };
 
-  const insert = db.transaction((ballot: NewBallot): Ballot => {
+  const insertRows = (ballot: NewBallot): Ballot => {
     const invalidReason = ballot.invalidReason ?? null;
     const { id } = returned(
       insertBallot.get(ballot.passId, ballot.seq, ballot.marks, invalidReason),
@@ -267,7 +267,12 @@ export function createBallotsRepo(db: Database, now: () => Date) {
     for (const w of writeIns) insertWriteIn.run(id, w.slot, w.name, w.mark);
     const { passId, seq, marks } = ballot;
     return { id, passId, seq, marks, invalidReason, voidedReason: null, writeIns };
-  });
+  };
+  // Inside the caller's transaction (Enter's), the rows are written there without a savepoint
+  // of their own: a failure rolls the caller's transaction back as a whole.
+  const insertAlone = db.transaction(insertRows);
+  const insert = (ballot: NewBallot): Ballot =>
+    db.inTransaction ? insertRows(ballot) : insertAlone(ballot);
 
   return {
     createBox: (roundId: number, box: { label: string; expected: number }): Box =>

@@ -110,33 +110,46 @@ const owners: readonly [keyof Ids, string][] = [
 ];
 
 type OwnerLookup = (id: number) => number | undefined;
+/** What the guard needs of a congress: whether it is archived, and its name to say so. */
+type Archive = Pick<Congress, 'name' | 'archivedAt'>;
 
-/** The owner queries, prepared once per store: this guard runs before every change, Enter's too. */
-const prepared = new WeakMap<Store, Map<keyof Ids, OwnerLookup>>();
+interface Lookups {
+  owners: Map<keyof Ids, OwnerLookup>;
+  archive: (congressId: number) => Archive | undefined;
+}
 
-function ownerLookups(store: Store): Map<keyof Ids, OwnerLookup> {
+/** The queries, prepared once per store: this guard runs before every change, Enter's too. */
+const prepared = new WeakMap<Store, Lookups>();
+
+function lookupsOf(store: Store): Lookups {
   let lookups = prepared.get(store);
   if (!lookups) {
-    lookups = new Map(
-      owners.map(([key, sql]) => {
-        const statement = store.db.prepare<[number], number>(sql).pluck();
-        return [key, (id: number) => statement.get(id)];
-      }),
+    const archive = store.db.prepare<[number], Archive>(
+      'SELECT name, archived_at AS archivedAt FROM congress WHERE id = +?',
     );
+    lookups = {
+      owners: new Map(
+        owners.map(([key, sql]) => {
+          const statement = store.db.prepare<[number], number>(sql).pluck();
+          return [key, (id: number) => statement.get(id)];
+        }),
+      ),
+      archive: (congressId) => archive.get(congressId),
+    };
     prepared.set(store, lookups);
   }
   return lookups;
 }
 
 /** The congress a request is about: the one its ids name, else the current one. */
-function congressOf(store: Store, input: unknown): Congress | undefined {
+function congressOf(store: Store, input: unknown): Archive | undefined {
   const ids = (typeof input === 'object' && input !== null ? input : {}) as Ids;
-  const lookups = ownerLookups(store);
+  const lookups = lookupsOf(store);
   for (const [key] of owners) {
     const id = ids[key];
     if (typeof id !== 'number') continue;
-    const owner = lookups.get(key)?.(id);
-    return owner === undefined ? undefined : store.congresses.byId(owner);
+    const owner = lookups.owners.get(key)?.(id);
+    return owner === undefined ? undefined : lookups.archive(owner);
   }
   return currentCongress(store);
 }
@@ -148,7 +161,7 @@ function isRead(name: MethodName, input: unknown): boolean {
   return name === 'printouts.pdf' && kind !== 'ballot';
 }
 
-export function archivedRefusal(congress: Congress) {
+export function archivedRefusal(congress: Archive) {
   return fail(
     'invalid-state',
     `大会“${congress.name}”已归档，只能查看，不能修改；如需修改，请由系统管理员先取消归档`,
